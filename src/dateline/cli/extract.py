@@ -1,0 +1,67 @@
+"""``dateline extract``: analyse articles and print the results, storing nothing."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from dateline.cli.options import pipeline_options, settings_from, with_progress
+from dateline.cli.tables import print_event_table
+from dateline.ingest import iter_articles
+from dateline.model import Failure
+from dateline.output import analysis_record, failure_record
+from dateline.runners.local import analyse_stream
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "table"]), default="jsonl",
+              show_default=True, help="jsonl: one object per article (the output contract).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@pipeline_options
+def extract(
+    paths: tuple[str, ...], fmt: str, quiet: bool, config: Path | None, model: str | None,
+    processes: int | None, batch_size: int | None, strict: bool,
+) -> None:  # fmt: skip
+    """Extract events, actors, quotes, places and dates from PATHS and print them.
+
+    PATHS are .txt files as scraped, .html pages, .jsonl files ({"text": ...} or
+    {"html": ...} per line), RSS/Atom feeds, folders, or - for JSON Lines on stdin.
+    Nothing is stored; use `dateline ingest` for that.
+
+    Example:
+
+    \b
+        dateline extract article.txt --format table
+        dateline extract news.jsonl > events.jsonl
+        cat news.jsonl | dateline extract - --format json
+    """
+    settings = settings_from(config, model, processes, batch_size, strict)
+    results = with_progress(
+        analyse_stream(iter_articles(paths), settings), quiet=quiet or fmt == "table", label="articles"
+    )
+    failed = 0
+    records = []
+    for result in results:
+        if isinstance(result, Failure):
+            failed += 1
+            click.echo(f"error: {result.origin}: {result.message}", err=True)
+            record = failure_record(result)
+        else:
+            if result.failures:
+                failed += 1
+                for failure in result.failures:
+                    click.echo(f"error: {result.article.origin}: {failure.stage}: {failure.message}", err=True)
+            record = analysis_record(result)
+        if fmt == "jsonl":
+            click.echo(json.dumps(record, ensure_ascii=False))
+        else:
+            records.append(record)
+    if fmt == "json":
+        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+    elif fmt == "table":
+        print_event_table(records)
+    sys.exit(1 if failed else 0)

@@ -1,0 +1,19 @@
+"""Near-duplicate articles: syndicated copies of one story found by MinHash over the body."""
+
+from dateline.dedupe.minhash import (
+    BANDS,
+    NEAR_DUPLICATE_JACCARD,
+    Signature,
+    band_hashes,
+    estimate_jaccard,
+    signature,
+)
+
+__all__ = [
+    "BANDS",
+    "NEAR_DUPLICATE_JACCARD",
+    "Signature",
+    "band_hashes",
+    "estimate_jaccard",
+    "signature",
+]

@@ -1,0 +1,175 @@
+"""The flow for one article: parse once -> actors -> places -> times -> quotes -> events.
+
+``Pipeline.analyse_many`` batches the spaCy parse with ``nlp.pipe``; every stage after it
+is a plain callable chosen by name in the settings (see ``registry``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
+
+from dateline.errors import StageError
+from dateline.model import Analysis, Article, Failure, Place
+from dateline.nlp import load_model
+from dateline.registry import stage_factory
+from dateline.settings import Settings
+from dateline.stages.protocols import (
+    ActorFinder,
+    EventCoder,
+    PlaceFinder,
+    QuoteFinder,
+    TimeFinder,
+)
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Pipeline:
+    """The loaded model and one stage per slot."""
+
+    nlp: Language
+    find_actors: ActorFinder
+    find_places: PlaceFinder
+    find_times: TimeFinder
+    find_quotes: QuoteFinder
+    code_events: EventCoder
+    batch_size: int = 16
+    strict: bool = False  # raise instead of recording a stage failure
+
+    @classmethod
+    def from_settings(cls, settings: Settings | None = None) -> Pipeline:
+        """Load the model and build every stage named in ``settings``.
+
+        Raises:
+            SettingsError: the model or a stage does not exist.
+        """
+        settings = settings or Settings()
+        nlp = load_model(settings.model)
+
+        def build(slot: str) -> object:
+            return stage_factory(slot, settings.stage(slot))(nlp)
+
+        return cls(
+            nlp=nlp,
+            find_actors=build("actors"),  # type: ignore[arg-type]
+            find_places=build("places"),  # type: ignore[arg-type]
+            find_times=build("times"),  # type: ignore[arg-type]
+            find_quotes=build("quotes"),  # type: ignore[arg-type]
+            code_events=build("events"),  # type: ignore[arg-type]
+            batch_size=settings.batch_size,
+            strict=settings.strict,
+        )
+
+    def analyse(self, article: Article) -> Analysis:
+        """Analyse one article."""
+        return next(self.analyse_many([article]))
+
+    def analyse_many(self, articles: Iterable[Article]) -> Iterator[Analysis]:
+        """Analyse articles in order, parsing them in batches."""
+        pending: list[Article] = []
+        for article in articles:
+            pending.append(article)
+            if len(pending) >= self.batch_size:
+                yield from self._batch(pending)
+                pending = []
+        if pending:
+            yield from self._batch(pending)
+
+    def _batch(self, articles: list[Article]) -> Iterator[Analysis]:
+        prepared = [prepare_doc(self.nlp, article) for article in articles]
+        docs = self.nlp.pipe(prepared, batch_size=self.batch_size)
+        for article, doc in zip(articles, docs, strict=True):
+            yield self.analyse_doc(article, doc)
+
+    def analyse_doc(self, article: Article, doc: Doc) -> Analysis:
+        """Run every stage on an article already parsed into ``doc``.
+
+        A stage that raises is recorded as a Failure naming it; the stages after it still
+        run on what the earlier ones produced.
+        """
+        failures: list[Failure] = []
+
+        def run(name: str, stage: Callable[P, Iterable[T]], *args: P.args, **kwargs: P.kwargs) -> tuple[T, ...]:
+            try:
+                return _stage(name, stage, *args, **kwargs)
+            except StageError as error:
+                if self.strict:
+                    raise
+                failures.append(_failure(article, error))
+                return ()
+
+        if article.language != "en":
+            failures.append(
+                Failure(
+                    stage="language",
+                    origin=article.origin,
+                    error_type="UnsupportedLanguage",
+                    message=f"the text does not read as English (detected {article.language!r}); "
+                    "only English is supported",
+                )
+            )
+        actors = run("actors", self.find_actors, article, doc)
+        places = run("places", self.find_places, article, doc, actors)
+        article = _with_dateline_country(article, run("places", _locate, self.find_places, article))
+        times = run("times", self.find_times, article, doc)
+        quotes = run("quotes", self.find_quotes, article, doc, actors)
+        events = run("events", self.code_events, article, doc, actors, places, times)
+        return Analysis(
+            article=article,
+            actors=actors,
+            events=events,
+            places=places,
+            times=times,
+            quotes=quotes,
+            failures=tuple(failures),
+        )
+
+
+def prepare_doc(nlp: Language, article: Article) -> Doc:
+    """Tokenise the article and mark the sentence starts the text itself makes certain:
+    every paragraph, and the story after its dateline ("ANKARA, May 10 (Reuters) - ")."""
+    doc = nlp.make_doc(article.text)
+    after_dateline = article.dateline.end if article.dateline is not None else -1
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.whitespace_ or previous.is_space and "\n" in previous.text:
+            token.is_sent_start = True
+        elif token.idx == after_dateline:
+            token.is_sent_start = True
+    return doc
+
+
+def _locate(finder: PlaceFinder, article: Article) -> list[Place]:
+    place = finder.locate(article.dateline) if article.dateline is not None else None
+    return [place] if place is not None else []
+
+
+def _with_dateline_country(article: Article, located: tuple[Place, ...]) -> Article:
+    """The article with its dateline's country filled in from the gazetteer."""
+    if article.dateline is None or not located or located[0].country is None:
+        return article
+    return replace(article, dateline=replace(article.dateline, country=located[0].country))
+
+
+def _stage(name: str, stage: Callable[P, Iterable[T]], *args: P.args, **kwargs: P.kwargs) -> tuple[T, ...]:
+    try:
+        return tuple(stage(*args, **kwargs))
+    except Exception as cause:  # the package's only catch-all: any stage bug becomes a Failure
+        raise StageError(name, cause) from cause
+
+
+def _failure(article: Article, error: StageError) -> Failure:
+    return Failure(
+        stage=error.stage,
+        origin=article.origin,
+        error_type=type(error.cause).__name__,
+        message=str(error.cause) or type(error.cause).__name__,
+    )

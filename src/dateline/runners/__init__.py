@@ -1,0 +1,1 @@
+"""Runners: how many articles at once; the only place that knows parallelism."""

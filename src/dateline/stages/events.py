@@ -1,0 +1,374 @@
+"""Events: who did what to whom, read clause by clause from the parse.
+
+For each main clause (the root, its coordinated verbs, and the content of reported speech) the
+CAMEO verb dictionary codes the verb in its context; a governing verb turns that into intent,
+threat, refusal or demand; the subject's actors become the PLOVER ``actor``, the object's the
+``recipient``; the clause's own time expression and place give date and location.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from dateline.model import Actor, Article, Event, Place, TimeExpression, TimeStatus, content_id
+from dateline.stages.modality import (
+    Stance,
+    is_failure_verb,
+    modality,
+    stance_of,
+)
+from dateline.stages.ontology import Coding, coding, demand, intent, refusal, threat
+from dateline.stages.participants import Participants
+from dateline.stages.verbs import VerbDictionary, VerbMatch, load_verbs
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span, Token
+
+PRODUCED_BY = "events.rules@1"
+
+# Verbs that only report speech: the event, if any, is in what was said.
+REPORTING_VERBS = frozenset(
+    {"say", "tell", "report", "announce", "state", "add", "claim", "confirm", "declare", "quote",
+     "note", "reiterate", "stress", "indicate", "explain", "write", "tweet", "comment",
+     "acknowledge", "reveal", "disclose", "insist", "assert", "argue", "believe", "think",
+     "know", "learn", "hear", "show", "suggest", "predict", "estimate", "emphasise",
+     "emphasize", "underline", "affirm", "maintain", "remark", "recall", "specify"}
+)  # fmt: skip
+_VERBAL = frozenset({"VERB", "AUX"})
+# "the priority for Syria was ending ...": nouns whose content is a demand
+DEMAND_NOUNS = frozenset(
+    {"priority", "demand", "goal", "aim", "call", "condition", "request", "objective", "wish",
+     "insistence", "precondition", "appeal"}
+)  # fmt: skip
+# How far back a date must lie before the report for an event to count as historical
+_HISTORICAL_AFTER = timedelta(days=45)
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """A clause read as one event before actors are attached."""
+
+    code: str
+    coding: Coding
+    trigger: Token  # the verb that carries the action
+    head: Token  # the clause's main verb: subject and modality are read here
+    speaker: Token | None  # the verb of saying when the clause is reported speech
+    match: VerbMatch
+    is_negated: bool
+    is_future: bool
+    is_conditional: bool
+    is_perfect_past: bool
+
+
+class RuleEventCoder:
+    """Codes PLOVER events with the CAMEO verb dictionary over the spaCy parse."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.verbs: VerbDictionary = load_verbs()
+
+    def __call__(
+        self,
+        article: Article,
+        doc: Doc,
+        actors: Sequence[Actor],
+        places: Sequence[Place],
+        times: Sequence[TimeExpression],
+    ) -> tuple[Event, ...]:
+        """Every event in the article, in text order."""
+        participants = Participants(doc, actors)
+        anchors = _Anchors(doc, places, times, article)
+        events: list[Event] = []
+        seen: set[tuple[str, int]] = set()
+        for sentence in doc.sents:
+            if article.dateline is not None and sentence.end_char <= article.dateline.end:
+                continue
+            for reading in self._readings(sentence):
+                key = (reading.coding.event, reading.trigger.i)
+                if key in seen:
+                    continue
+                event = self._event(article, sentence, reading, participants, anchors)
+                if event is not None:
+                    seen.add(key)
+                    events.append(event)
+        return tuple(events)
+
+    # -- clauses ------------------------------------------------------------------------------
+
+    def _readings(self, sentence: Span) -> Iterator[_Reading]:
+        for head, speaker in _clause_heads(sentence.root, None):
+            reading = self._read(head, speaker)
+            if reading is not None:
+                yield reading
+
+    def _read(self, head: Token, speaker: Token | None) -> _Reading | None:
+        """Code one clause: its verb, a governed "to ..." complement, auxiliaries, negation."""
+        verb, complement, stance = _predicate(head)
+        own = self.verbs.code(verb) if verb.pos_ in _VERBAL or verb.pos_ == "ADJ" else None
+        if complement is verb or (complement is not None and complement.i == verb.i):
+            own, complement = None, verb
+        inner: VerbMatch | None = None
+        if complement is not None:
+            inner = self._code_complement(complement)
+        match, code = self._combine(own, inner, stance)
+        if match is None or code is None:
+            return None
+        found = coding(code)
+        if found is None:
+            return None  # a public statement (CAMEO 01): no PLOVER event
+        mood = modality(head)
+        inner_mood = modality(match.verb) if match.verb is not head else mood
+        negated = mood.is_negated or inner_mood.is_negated or is_failure_verb(verb)
+        future = mood.is_future or inner_mood.is_future
+        conditional = mood.is_conditional or inner_mood.is_conditional
+        if negated and future and stance is Stance.DONE:
+            # "will not meet": a refusal now, not a meeting that did not happen
+            code, negated, future = refusal(code), False, False
+            found = coding(code) or found
+        return _Reading(
+            code=found.cameo, coding=found, trigger=match.verb, head=head, speaker=speaker, match=match,
+            is_negated=negated, is_future=future, is_conditional=conditional,
+            is_perfect_past=mood.is_perfect_past,
+        )  # fmt: skip
+
+    def _code_complement(self, complement: Token) -> VerbMatch | None:
+        verb, nested, stance = _predicate(complement)
+        match = self.verbs.code(verb)
+        if nested is not None and nested.i != verb.i:
+            deeper = self._code_complement(nested)
+            if deeper is not None and (match is None or stance is not Stance.DONE):
+                combined, code = self._combine(match, deeper, stance)
+                if combined is not None and code is not None:
+                    return VerbMatch(code, combined.verb, combined.pattern, combined.target, combined.end)
+            if match is None:
+                return deeper
+        return match
+
+    def _combine(
+        self, own: VerbMatch | None, inner: VerbMatch | None, stance: Stance
+    ) -> tuple[VerbMatch | None, str | None]:
+        """The code of "<governor> to <action>": threat, intent, refusal, demand or the action."""
+        if inner is None or coding(inner.code) is None:
+            return own, own.code if own else None
+        action = inner.code
+        if stance is Stance.THREAT:
+            return inner, threat(action)
+        if stance is Stance.INTENT:
+            return inner, intent(action)
+        if stance is Stance.REFUSAL:
+            return inner, refusal(action)
+        if stance is Stance.DEMAND:
+            return inner, demand(action)
+        if own is not None and own.pattern is not None and coding(own.code) is not None:
+            return own, own.code  # the governing verb's own pattern is more specific
+        return inner, action
+
+    # -- the event ----------------------------------------------------------------------------
+
+    def _event(
+        self, article: Article, sentence: Span, reading: _Reading, participants: Participants,
+        anchors: _Anchors,
+    ) -> Event | None:  # fmt: skip
+        sources, targets = participants.roles(reading.head, reading.trigger, reading.match.target)
+        if not sources and reading.speaker is not None:
+            # "the priority was ending ..., Mekdad said": the speaker holds the position
+            sources = [a for a in participants.subject(reading.speaker) if a not in targets]
+        if not sources and not targets:
+            return None
+        found = reading.coding
+        if not reading.is_negated and reading.is_future and not anchors.has_time(reading):
+            # an undated plan is a statement of intent made now (CAMEO 03x / 13x)
+            code = intent(found.cameo)
+            found = coding(code) or found
+        elif reading.is_conditional and not reading.is_negated and not reading.is_future:
+            code = intent(found.cameo)
+            found = coding(code) or found
+        when = anchors.time_of(reading)
+        status = _status(reading, when, article, found)
+        event_date = anchors.date_of(when, status)
+        location = anchors.place_of(reading)
+        mode = _mode(found, sources, targets, location)
+        trigger = reading.trigger
+        return Event(
+            id=content_id(article.id, sentence.start_char, found.event, trigger.idx, PRODUCED_BY),
+            type=found.event,
+            mode=mode,
+            context=found.contexts,
+            cameo=found.cameo,
+            actors=tuple(sources),
+            recipients=tuple(targets),
+            date=event_date,
+            time_status=status,
+            location=location,
+            quad_code=found.quad,
+            score=found.goldstein,
+            start=sentence.start_char,
+            end=sentence.end_char,
+            trigger=trigger.text,
+            trigger_start=trigger.idx,
+            trigger_end=trigger.idx + len(trigger.text),
+            confidence=_confidence(reading, sources, targets),
+            produced_by=PRODUCED_BY,
+        )
+
+
+def _clause_heads(root: Token, speaker: Token | None) -> Iterator[tuple[Token, Token | None]]:
+    """Main verbs of a sentence: the root and its coordinated verbs; for reported speech, the
+    verbs of what was said (with the verb of saying) instead of the verb of saying."""
+    for head in (root, *[c for c in root.conjuncts if c.pos_ in _VERBAL]):
+        if head.lemma_.lower() in REPORTING_VERBS:
+            said = [c for c in head.children if c.dep_ in ("ccomp", "xcomp", "parataxis")]
+            for clause in said:
+                yield from _clause_heads(clause, head)
+            continue
+        yield head, speaker
+
+
+def _predicate(head: Token) -> tuple[Token, Token | None, Stance]:
+    """The clause's verb, its "to ..." complement and the stance the verb takes towards it:
+    "is prepared to lift" -> (prepared, lift, INTENT); "the priority is ending" -> DEMAND."""
+    verb = head
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lemma_.lower() in DEMAND_NOUNS and head.tag_ == "VBG":
+        # "the priority was ending the presence ...": parsed as a progressive verb
+        return head, head, Stance.DEMAND
+    if head.lemma_ == "be":
+        predicate = next((c for c in head.children if c.dep_ in ("acomp", "attr", "xcomp")), None)
+        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if predicate is not None and subject is not None and subject.lemma_.lower() in DEMAND_NOUNS:
+            action = predicate if predicate.pos_ in _VERBAL else _clausal_child(predicate)
+            if action is not None:
+                return head, action, Stance.DEMAND
+        if predicate is not None:
+            verb = predicate
+    stance = stance_of(verb)
+    complement = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in _VERBAL), None)
+    if complement is None:
+        # "is committed to opening", "demanded that X withdraw"
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == "to":
+                complement = next((g for g in child.children if g.dep_ == "pcomp"), None)
+            elif child.dep_ == "ccomp" and stance is Stance.DEMAND:
+                complement = child
+            if complement is not None:
+                break
+    return verb, complement, stance
+
+
+def _clausal_child(token: Token) -> Token | None:
+    return next((c for c in token.children if c.dep_ in ("acl", "ccomp", "xcomp", "relcl") and c.pos_ in _VERBAL), None)
+
+
+def _status(reading: _Reading, when: TimeExpression | None, article: Article, found: Coding) -> TimeStatus:
+    if reading.is_negated:
+        return TimeStatus.NEGATED
+    if reading.is_conditional and found.event not in ("AGREE", "THREATEN"):
+        return TimeStatus.HYPOTHETICAL
+    published = article.published or (article.dateline.date if article.dateline else None)
+    if reading.is_future and found.event not in ("AGREE", "THREATEN"):
+        return TimeStatus.FUTURE
+    if when is not None and when.value is not None and published is not None:
+        last = when.end_value or _period_end(when)
+        if last > published:
+            return TimeStatus.FUTURE
+        if published - last > _HISTORICAL_AFTER:
+            return TimeStatus.HISTORICAL
+    if reading.is_perfect_past:
+        return TimeStatus.HISTORICAL
+    return TimeStatus.CURRENT
+
+
+def _period_end(time: TimeExpression) -> date:
+    assert time.value is not None
+    value = time.value
+    if time.precision is None or time.precision == "day":
+        return value
+    if time.precision == "week":
+        return value + timedelta(days=6)
+    if time.precision == "month":
+        following = date(value.year + (value.month == 12), value.month % 12 + 1, 1)
+        return following - timedelta(days=1)
+    return date(value.year, 12, 31)
+
+
+def _mode(found: Coding, sources: Sequence[Actor], targets: Sequence[Actor], location: Place | None) -> str | None:
+    if found.event != "CONSULT" or found.mode is not None:
+        return found.mode
+    parties = {a.code for a in (*sources, *targets) if a.code}
+    if len(parties) >= 3:
+        return "multilateral"
+    if location is not None and location.country and parties and location.country not in parties:
+        return "third-party"
+    return None
+
+
+def _confidence(reading: _Reading, sources: Sequence[Actor], targets: Sequence[Actor]) -> float:
+    score = 0.75 if reading.match.pattern is not None else 0.6
+    if sources and targets:
+        score += 0.1
+    if all(a.code for a in (*sources, *targets)):
+        score += 0.05
+    return min(score, 0.95)
+
+
+class _Anchors:
+    """Time expressions and places of an article, found by the tokens they cover."""
+
+    def __init__(self, doc: Doc, places: Sequence[Place], times: Sequence[TimeExpression], article: Article) -> None:
+        self.doc = doc
+        self.article = article
+        self.times = [(t, _root(doc, t.start, t.end)) for t in times]
+        self.places = [(p, _root(doc, p.start, p.end)) for p in places]
+        dateline = article.dateline
+        self.dateline_place = next(
+            (p for p in places if dateline is not None and dateline.start <= p.start < dateline.end and p.lat is not None),
+            None,
+        )
+
+    def has_time(self, reading: _Reading) -> bool:
+        return self.time_of(reading) is not None
+
+    def time_of(self, reading: _Reading) -> TimeExpression | None:
+        for time, root in self.times:
+            if root is not None and time.value is not None and _attached(root, reading):
+                return time
+        return None
+
+    def date_of(self, when: TimeExpression | None, status: TimeStatus) -> str | None:
+        if when is not None:
+            return when.formatted()
+        if status is TimeStatus.CURRENT:
+            published = self.article.published or (self.article.dateline.date if self.article.dateline else None)
+            return published.isoformat() if published else None
+        return None
+
+    def place_of(self, reading: _Reading) -> Place | None:
+        for place, root in self.places:
+            if root is None or place.lat is None:
+                continue
+            if root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "near", "outside", "inside") and _attached(root, reading):
+                return place
+        return self.dateline_place
+
+
+def _root(doc: Doc, start: int, end: int) -> Token | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def _attached(token: Token, reading: _Reading) -> bool:
+    """True if ``token`` modifies the event's verbs, not a nested clause or a noun far away."""
+    targets = {reading.head.i, reading.trigger.i}
+    current = token
+    for _ in range(4):
+        if current.i in targets:
+            return True
+        if current.head is current:
+            return False
+        if current is not token and current.pos_ in _VERBAL:
+            return False
+        current = current.head
+    return current.i in targets

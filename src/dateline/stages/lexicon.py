@@ -1,0 +1,178 @@
+"""The actor dictionaries shipped in ``dateline/data/actors`` and fast matching over tokens.
+
+Terms are tokenised with the same spaCy tokenizer as the articles, so "U.S." or
+"al-Assad" match exactly as they are split in text. The longest term wins.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from importlib import resources
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Token
+
+COUNTRY_KINDS = frozenset({"name", "alias", "adjective", "demonym", "capital"})
+MAX_TERM_TOKENS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One dictionary entry: a term and what it codes."""
+
+    term: str
+    kind: str  # name, alias, adjective, demonym, capital, org, role, person
+    code: str | None
+    sector: str | None
+    name: str
+    subtype: str | None = None  # role: title/office/body/group; org: igo/media/armed_group/...
+    exact: bool = False  # match only in this capitalisation ("US", "Chad")
+    valid_from: date | None = None
+    valid_to: date | None = None
+
+    @property
+    def is_country(self) -> bool:
+        """A state named by its name, an adjective, a demonym or its capital."""
+        return self.kind in COUNTRY_KINDS
+
+    def valid_on(self, day: date | None) -> bool:
+        """True if the entry's office was held on ``day`` (open ends always hold)."""
+        if day is None:
+            return self.valid_to is None
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day <= self.valid_to
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A dictionary match over tokens ``start`` (inclusive) to ``end`` (exclusive)."""
+
+    start: int
+    end: int
+    entries: tuple[Entry, ...]
+
+    def first(self, *kinds: str) -> Entry | None:
+        """The first entry of one of ``kinds``."""
+        return next((e for e in self.entries if e.kind in kinds), None)
+
+
+class Lexicon:
+    """All actor terms, keyed by their lower-cased token sequence."""
+
+    def __init__(self, entries: Iterable[Entry], tokenize: Callable[[str], Sequence[str]]) -> None:
+        self._terms: dict[tuple[str, ...], list[tuple[tuple[str, ...], Entry]]] = defaultdict(list)
+        self._lengths: dict[str, set[int]] = defaultdict(set)
+        for entry in entries:
+            tokens = tuple(tokenize(entry.term))
+            if not tokens or len(tokens) > MAX_TERM_TOKENS:
+                continue
+            key = tuple(t.lower() for t in tokens)
+            self._terms[key].append((tokens, entry))
+            self._lengths[key[0]].add(len(key))
+        self.roles = {key: e for key, items in self._terms.items() for _, e in items if e.kind == "role"}
+
+    def __len__(self) -> int:
+        return sum(len(items) for items in self._terms.values())
+
+    def lookup(self, term: str) -> tuple[Entry, ...]:
+        """Entries for a term given as space-separated tokens (case-insensitive)."""
+        return tuple(e for _, e in self._terms.get(tuple(term.lower().split()), []))
+
+    def match(self, doc: Doc, start: int = 0, end: int | None = None) -> list[Hit]:
+        """Longest non-overlapping matches in ``doc[start:end]``, left to right."""
+        end = len(doc) if end is None else end
+        hits: list[Hit] = []
+        i = start
+        while i < end:
+            hit = self.match_at(doc, i, end)
+            if hit is None:
+                i += 1
+                continue
+            hits.append(hit)
+            i = hit.end
+        return hits
+
+    def match_at(self, doc: Doc | Sequence[Token], i: int, end: int | None = None) -> Hit | None:
+        """The longest match starting at token ``i``, if any."""
+        end = len(doc) if end is None else end
+        lengths = self._lengths.get(doc[i].lower_)
+        if not lengths:
+            return None
+        for length in sorted(lengths, reverse=True):
+            if i + length > end:
+                continue
+            words = [doc[j].text for j in range(i, i + length)]
+            items = self._terms.get(tuple(w.lower() for w in words))
+            if not items:
+                continue
+            entries = tuple(e for tokens, e in items if not e.exact or list(tokens) == words)
+            if entries:
+                return Hit(i, i + length, entries)
+        return None
+
+
+@functools.lru_cache(maxsize=2)
+def load_lexicon(nlp: Language) -> Lexicon:
+    """The shipped dictionaries, tokenised with ``nlp``'s tokenizer (cached per model)."""
+    tokenizer = nlp.tokenizer
+
+    def tokenize(term: str) -> list[str]:
+        return [t.text for t in tokenizer(term)]
+
+    return Lexicon(iter_entries(), tokenize)
+
+
+def iter_entries() -> Iterable[Entry]:
+    """Every entry of the shipped TSV dictionaries."""
+    for row in _rows("countries.tsv"):
+        yield Entry(
+            term=row["term"], kind=row["kind"], code=row["code"], sector=None,
+            name=row["code"], exact=row.get("case") == "exact",
+        )  # fmt: skip
+    for row in _rows("organisations.tsv"):
+        yield Entry(
+            term=row["term"], kind="org", code=row["code"] or None, sector=row["sector"] or None,
+            name=row["name"] or row["term"], subtype=row.get("kind") or None,
+            exact=row.get("case") == "exact" or (row["term"].isupper() and len(row["term"]) <= 5),
+        )  # fmt: skip
+    for row in _rows("roles.tsv"):
+        yield Entry(
+            term=row["term"], kind="role", code=None, sector=row["sector"] or None,
+            name=row["term"].lower(), subtype=row["type"],
+        )  # fmt: skip
+    for row in _rows("people.tsv"):
+        names = [row["name"], *(a for a in row.get("aliases", "").split("|") if a)]
+        for term in dict.fromkeys(names):
+            if len(term.split()) < 2:
+                continue  # a lone surname is resolved through the article, not the dictionary
+            yield Entry(
+                term=term, kind="person", code=row["code"] or None, sector=row["sector"] or None,
+                name=row["name"], valid_from=_date(row.get("start")), valid_to=_date(row.get("end")),
+            )  # fmt: skip
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    path = resources.files("dateline") / "data" / "actors" / name
+    with path.open(encoding="utf-8") as handle:
+        lines = (line for line in handle if not line.startswith("#"))
+        return [
+            {k: (v or "").strip() for k, v in row.items() if k is not None}
+            for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+        ]
+
+
+def _date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None

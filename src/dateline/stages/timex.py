@@ -1,0 +1,317 @@
+"""The grammar of English time expressions in news: text -> spans with their forms.
+
+Each rule is a regular expression over the article text; where rules overlap the longest
+span wins. Words that are only sometimes dates (a bare "May", "2000", "Tuesdays") come out
+marked ``bare`` so that the dates stage can check them against the parse.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+
+from dateline.stages.timeforms import (
+    Ago,
+    CalendarDate,
+    DaysOf,
+    Decade,
+    Deixis,
+    Form,
+    Range,
+    Relative,
+    Season,
+    Single,
+    Unit,
+    borrow_fields,
+)
+from dateline.timewords import MONTHS, NUMBER_WORDS, SEASONS, WEEKDAYS, count_number, month_number, weekday_number
+
+
+class Bare(StrEnum):
+    """A word that is a date only in some contexts."""
+
+    MONTH = "month"  # "May" the month, the modal or the name
+    YEAR = "year"  # "2013" the year or a count
+    WEEKDAYS = "weekdays"  # "Tuesdays": a possessive without its apostrophe, or a habit
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A time expression found in the text: its span, what it says, and whether it is bare."""
+
+    start: int
+    end: int
+    form: Form
+    bare: Bare | None = None
+
+
+def _names(words: list[str]) -> str:
+    """Names as written in running text: capitalised or in capitals, longest first."""
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join(f"{w.capitalize()}|{w.upper()}" for w in ordered)
+
+
+_FULL_MONTHS = [m for m, n in MONTHS.items() if len(m) > 3 or m == "may"]
+_ABBR_MONTHS = [m for m in MONTHS if m not in _FULL_MONTHS]
+_FULL_WEEKDAYS = [w for w in WEEKDAYS if w.endswith("day")]
+_ABBR_WEEKDAYS = [w for w in WEEKDAYS if not w.endswith("day")]
+
+MONTH = rf"(?:{_names(_FULL_MONTHS)}|(?:{_names(_ABBR_MONTHS)})\.?)(?![A-Za-z])"
+FULL_MONTH = rf"(?:{_names(_FULL_MONTHS)})(?![A-Za-z])"
+WEEKDAY = rf"(?:{_names(_FULL_WEEKDAYS)})"
+ANY_WEEKDAY = rf"(?:{_names(_FULL_WEEKDAYS)}|(?:{_names(_ABBR_WEEKDAYS)})\.?)(?![A-Za-z])"
+DAY = r"(?<![\d.])(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d])"
+YEAR = r"(?<![\d.,])(?:1[5-9]\d\d|20\d\d)(?![\d]|s\b)"
+_COUNT = r"(?:\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+_SEASON = "|".join(SEASONS)
+_PART = r"(?i:early|mid|late)(?:\s+|-)|(?i:mid-)"
+_OF_PART = r"(?i:(?:the\s+)?(?:end|beginning|start|middle|first\s+half|second\s+half|turn)\s+of\s+)"
+_DEIXIS = {"last": Deixis.LAST, "next": Deixis.NEXT, "this": Deixis.THIS, "coming": Deixis.NEXT}
+
+# One end of a range, without groups: "April 27", "27", "May", "2011", "Monday".
+_HALF = (
+    rf"(?:{WEEKDAY}|{MONTH}\s+{DAY}(?:,?\s+{YEAR})?|{DAY}(?:\s+{MONTH}(?:,?\s+{YEAR})?)?"
+    rf"|{MONTH}(?:,?\s+{YEAR})?|{YEAR})"
+)
+
+_FULL_DATE_RULES = tuple(
+    re.compile(p)
+    for p in (
+        rf"(?:(?P<wd>{ANY_WEEKDAY}),?\s+)?(?P<month>{MONTH})\s+(?P<day>{DAY}),?\s+(?P<year>{YEAR})",
+        rf"(?:(?P<wd>{ANY_WEEKDAY}),?\s+)?(?:(?i:the)\s+)?(?P<day>{DAY})(?:\s+(?i:of))?\s+"
+        rf"(?P<month>{MONTH}),?\s+(?P<year>{YEAR})",
+        rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<month>{MONTH})\s+(?P<day>{DAY})(?!,?\s*\d)",
+        rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?i:the)\s+)?(?P<day>{DAY})(?:\s+(?i:of))?\s+(?P<month>{MONTH})",
+        rf"(?:{_PART})?(?P<month>{MONTH}),?\s+(?:(?i:of)\s+)?(?P<year>{YEAR})",
+        rf"(?P<month>{MONTH})",
+        rf"(?P<year>{YEAR})",
+        rf"(?P<wd>{WEEKDAY})",
+    )
+)
+
+
+def _half(text: str) -> CalendarDate | None:
+    """Read one end of a range as a calendar date."""
+    for rule in _FULL_DATE_RULES:
+        match = rule.fullmatch(text)
+        if match is not None:
+            return _calendar(match)
+    day = re.fullmatch(DAY, text)
+    return CalendarDate(day=int(re.sub(r"\D", "", text))) if day else None
+
+
+def _calendar(match: re.Match[str], deixis: Deixis | None = None) -> CalendarDate:
+    groups = match.groupdict()
+    return CalendarDate(
+        year=int(groups["year"]) if groups.get("year") else None,
+        month=month_number(groups["month"]) if groups.get("month") else None,
+        day=int(re.sub(r"\D", "", groups["day"])) if groups.get("day") else None,
+        weekday=weekday_number(groups["wd"]) if groups.get("wd") else None,
+        deixis=deixis,
+    )
+
+
+Builder = Callable[[re.Match[str]], Found | None]
+
+
+def _found(match: re.Match[str], form: Form, bare: Bare | None = None, group: int | str = 0) -> Found:
+    return Found(match.start(group), match.end(group), form, bare)
+
+
+def _full_date(match: re.Match[str]) -> Found | None:
+    return _found(match, _calendar(match))
+
+
+def _numeric_date(match: re.Match[str]) -> Found | None:
+    groups = match.groupdict()
+    first, second, year = int(groups["a"]), int(groups["b"]), int(groups["year"])
+    if groups.get("iso"):
+        month, day = first, second
+    elif groups.get("dot"):
+        day, month = first, second  # 23.10.2017: day first, as wherever dots are used
+    else:
+        # 10/23/2017 is American; 23/10/2017 can only be day first
+        month, day = (second, first) if first > 12 else (first, second)
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return _found(match, CalendarDate(year=year, month=month, day=day))
+
+
+def _month(match: re.Match[str]) -> Found | None:
+    deixis = _DEIXIS.get((match.group("deixis") or "").lower())
+    form = _calendar(match, deixis)
+    is_bare = not (match.group("part") or match.group("deixis"))
+    return _found(match, form, Bare.MONTH if is_bare else None)
+
+
+def _bare_year(match: re.Match[str]) -> Found | None:
+    return _found(match, CalendarDate(year=int(match.group("year"))), Bare.YEAR)
+
+
+def _year_part(match: re.Match[str]) -> Found | None:
+    return _found(match, CalendarDate(year=int(match.group("year"))))
+
+
+def _decade(match: re.Match[str]) -> Found | None:
+    return _found(match, Decade(int(match.group("decade"))))
+
+
+def _season(match: re.Match[str]) -> Found | None:
+    name = match.group("season").lower()
+    year = match.group("year")
+    deixis = _DEIXIS.get((match.group("deixis") or "").lower())
+    return _found(match, Season(name, int(year) if year else None, deixis))
+
+
+_RELATIVE_SHIFT = {"last": -1, "past": -1, "this": 0, "the": 0, "next": 1, "coming": 1}
+
+
+def _relative(match: re.Match[str]) -> Found | None:
+    deixis = " ".join(match.group("deixis").lower().split())
+    if deixis == "the" and not match.group("of"):
+        return None  # "the week" alone is a duration or refers back, not to a date
+    unit = Unit(match.group("unit").lower())
+    return _found(match, Relative(unit, _RELATIVE_SHIFT[deixis.split()[-1]]))
+
+
+_DAY_WORDS = {
+    "the day before yesterday": -2,
+    "yesterday": -1,
+    "today": 0,
+    "tomorrow": 1,
+    "the day after tomorrow": 2,
+}
+
+
+def _day_word(match: re.Match[str]) -> Found | None:
+    return _found(match, Relative(Unit.DAY, _DAY_WORDS[" ".join(match.group().lower().split())]))
+
+
+def _ago(match: re.Match[str]) -> Found | None:
+    count = count_number(match.group("count"))
+    if count is None:
+        return None
+    return _found(match, Ago(Unit(match.group("unit").lower()), count))
+
+
+def _weekday(match: re.Match[str]) -> Found | None:
+    deixis = _DEIXIS.get((match.group("lead") or "").lower())
+    form = CalendarDate(weekday=weekday_number(match.group("wd")), deixis=deixis)
+    plural = bool(match.group("plural")) and not match.group("possessive")
+    return _found(match, form, Bare.WEEKDAYS if plural else None)
+
+
+def _days_of(match: re.Match[str]) -> Found | None:
+    count = count_number(match.group("count"))
+    if not count:
+        return None
+    month = _calendar(match)
+    return _found(match, DaysOf(month, count, match.group("edge").lower() == "last"))
+
+
+def _range(match: re.Match[str]) -> Found | None:
+    first, last = _half(match.group("a")), _half(match.group("b"))
+    if first is None or last is None:
+        return None
+    if last.month is None and last.day is not None and last.weekday is None:
+        # "May 27-28": the last end takes its month and year from the first
+        if first.month is None:
+            return None
+        last = CalendarDate(year=first.year, month=first.month, day=last.day)
+    first = borrow_fields(first, last)
+    if not _same_kind(first, last):
+        return None
+    return _found(match, Range(first, last))
+
+
+def _same_kind(first: CalendarDate, last: CalendarDate) -> bool:
+    """Both ends name the same sort of thing: two days, two months, two years, two weekdays."""
+    shape = lambda d: (d.month is not None, d.day is not None, d.weekday is not None)  # noqa: E731
+    if shape(first) != shape(last):
+        return False
+    return first.year is not None or last.year is None or first.month is not None
+
+
+def _short_year_range(match: re.Match[str]) -> Found | None:
+    first = int(match.group("year"))
+    last = first // 100 * 100 + int(match.group("short"))
+    if last <= first:
+        return None
+    return _found(match, Range(CalendarDate(year=first), CalendarDate(year=last)))
+
+
+_ORDINAL_HALF: dict[str, Single] = {}
+
+_RULES: tuple[tuple[re.Pattern[str], Builder], ...] = tuple(
+    (re.compile(pattern), builder)
+    for pattern, builder in (
+        # ranges
+        (rf"(?i:between)\s+(?P<a>{_HALF})\s+(?i:and)\s+(?P<b>{_HALF})", _range),
+        (rf"(?i:from)\s+(?P<a>{_HALF})\s+(?i:to|until|till|through)\s+(?P<b>{_HALF})", _range),
+        (rf"(?P<a>{_HALF}) ?[-\u2013\u2014] ?(?P<b>{_HALF})", _range),
+        (rf"(?P<year>{YEAR})[-\u2013/](?P<short>\d\d)(?![\d])", _short_year_range),
+        (
+            rf"(?i:the)\s+(?P<edge>(?i:first|last))\s+(?P<count>{_COUNT})\s+(?i:days)\s+(?i:of)\s+"
+            rf"(?P<month>{FULL_MONTH})(?:,?\s+(?P<year>{YEAR}))?",
+            _days_of,
+        ),
+        # dates with a day
+        (r"(?<![\d.])(?P<a>[0-3]?\d)(?P<dot>\.)(?P<b>[01]?\d)\.(?P<year>(?:19|20)\d\d)(?!\d)", _numeric_date),
+        (r"(?<![\d.])(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<year>(?:19|20)\d\d)(?!\d)", _numeric_date),
+        (r"(?<![\d.-])(?P<year>(?:19|20)\d\d)(?P<iso>-)(?P<a>[01]\d)-(?P<b>[0-3]\d)(?![\d])", _numeric_date),
+        *((rule.pattern, _full_date) for rule in _FULL_DATE_RULES[:5]),
+        # months, years, decades, seasons
+        (
+            rf"(?:(?P<part>{_PART}|{_OF_PART})|(?P<deixis>(?i:last|next|this|coming))\s+)?"
+            rf"(?P<month>{FULL_MONTH})",
+            _month,
+        ),
+        (rf"(?:{_PART}|{_OF_PART})(?P<year>{YEAR})", _year_part),
+        (rf"(?P<year>{YEAR})(?!\s*(?:BC|BCE|AD|B\.C\.|A\.D\.)\b)", _bare_year),
+        (rf"(?:(?i:the)\s+)?(?:{_PART})?(?<!\d)(?P<decade>1[5-9]\d0|20\d0)s\b", _decade),
+        (
+            rf"(?:(?i:the)\s+)?(?:{_PART})?(?P<season>(?i:{_SEASON}))(?:\s+(?i:of))?\s+(?P<year>{YEAR})",
+            _season,
+        ),
+        (rf"(?P<deixis>(?i:last|next|this|coming))\s+(?P<season>(?i:{_SEASON}))\b", _season),
+        # counted from the publication date
+        (
+            rf"(?<![Tt]he\s)(?:(?i:earlier|later|early|late|mid)(?:\s+|-)|(?P<of>{_OF_PART}))?"
+            r"(?P<deixis>(?i:last|this\s+past|this|next|the))\s+(?P<unit>(?i:week|weekend|month|year))\b",
+            _relative,
+        ),
+        (
+            r"\b(?i:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|yesterday|today|tomorrow)\b",
+            _day_word,
+        ),
+        (rf"\b(?P<count>(?i:{_COUNT}))\s+(?P<unit>(?i:day|week|month|year))s?\s+(?i:ago)\b", _ago),
+        (
+            rf"(?:(?P<lead>(?i:early|late|last|next|this))\s+)?(?P<wd>{WEEKDAY})(?P<plural>s\b)?"
+            r"(?P<possessive>['\u2019]s\b)?(?:\s+(?i:morning|afternoon|evening|night)\b)?",
+            _weekday,
+        ),
+    )
+)
+
+
+def find_timexes(text: str) -> list[Found]:
+    """Every time expression the grammar finds in ``text``, in text order, none overlapping."""
+    candidates = [found for rule, build in _RULES for found in _matches(rule, build, text)]
+    candidates.sort(key=lambda f: (f.start - f.end, f.start))
+    taken: list[Found] = []
+    for found in candidates:
+        if all(found.end <= t.start or found.start >= t.end for t in taken):
+            taken.append(found)
+    return sorted(taken, key=lambda f: f.start)
+
+
+def _matches(rule: re.Pattern[str], build: Builder, text: str) -> Iterator[Found]:
+    # overlapping matches: "March 2011" must not hide the "2011-2013" that starts inside it
+    position = 0
+    while (match := rule.search(text, position)) is not None:
+        found = build(match)
+        if found is not None and found.end > found.start:
+            yield found
+        position = match.start() + 1
