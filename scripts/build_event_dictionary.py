@@ -165,6 +165,29 @@ def parse_items(text: str) -> list[Item]:
     return items
 
 
+def _pattern_verbs(raw: str, verbs: list[dict[str, Any]]) -> list[str]:
+    """The verbs a pattern was written for, from its comment ("... [043]  # RUSH").
+
+    PETRARCH applies a block's patterns to every verb of the block, so "* PART [030]" written
+    for TAKE ("take part") also fires on "captured part of"; the comment names the verb the
+    pattern came from, and dateline applies the pattern to that verb only. Empty: all verbs.
+    """
+    if "#" not in raw:
+        return []
+    words = raw.split("#", 1)[1].replace("_", " ").split()
+    if not words:
+        return []
+    word = words[0].upper()
+    for verb in verbs:
+        lemma = verb["lemma"]
+        forms = {lemma, *verb.get("forms", [])}
+        if word in forms or (word.startswith(lemma) and len(word) - len(lemma) <= 3):
+            return [lemma]
+        if lemma.endswith("E") and word.startswith(lemma[:-1]) and len(word) - len(lemma) <= 2:
+            return [lemma]
+    return []
+
+
 def parse_dictionary(path: Path) -> dict[str, Any]:
     synsets: dict[str, list[str]] = {}
     blocks: list[dict[str, Any]] = []
@@ -199,9 +222,18 @@ def parse_dictionary(path: Path) -> dict[str, Any]:
             if code is None or "*" not in body:
                 continue
             pre, _, post = body.partition("*")
-            block["patterns"].append({"pre": parse_items(pre), "post": parse_items(post), "code": code})
+            block["patterns"].append({
+                "pre": parse_items(pre), "post": parse_items(post), "code": code,
+                "verbs": _pattern_verbs(raw, block["verbs"]),
+            })  # fmt: skip
             continue
         # a verb line: VERB, +VERB_PARTICLE, optional {irregular forms}, optional [code]
+        forms = [
+            _word(f.lstrip("+")).split()[0]
+            for group in re.findall(r"\{([^}]*)\}", line)
+            for f in group.split()
+            if f.strip("+")
+        ]
         verb_text = re.sub(r"\{[^}]*\}", "", _CODE.sub("", line)).strip()
         if not verb_text:
             continue
@@ -211,7 +243,7 @@ def parse_dictionary(path: Path) -> dict[str, Any]:
             continue
         block["verbs"].append({
             "lemma": parts[0].upper(), "particles": [p.upper() for p in parts[1:]],
-            "code": _code(line),
+            "code": _code(line), "forms": forms,
         })  # fmt: skip
     return {"synsets": synsets, "blocks": [b for b in blocks if b["verbs"]]}
 

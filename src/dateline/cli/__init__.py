@@ -11,7 +11,11 @@ import sys
 import click
 
 from dateline import __version__
+from dateline.cli.events import actors, dyad, events, failures, sql
+from dateline.cli.export import export
 from dateline.cli.extract import extract
+from dateline.cli.ingest import ingest
+from dateline.cli.load import load
 from dateline.errors import SettingsError
 
 
@@ -48,5 +52,7 @@ def cli(verbose: int) -> None:
 
 
 cli.add_command(extract)
+for _command in (ingest, events, actors, dyad, sql, failures, export, load):
+    cli.add_command(_command)
 
 __all__ = ["cli"]

@@ -46,7 +46,8 @@ def signature(text: str) -> Signature:
     values = np.fromiter(shingles(text), dtype=np.uint64)
     # (a*x + b) mod p with x < 2**32 and a, b < 2**31 never overflows 64 bits
     hashed = (values[:, None] * _A[None, :] + _B[None, :]) % _PRIME
-    return (hashed.min(axis=0) & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+    lowest: Signature = (hashed.min(axis=0) & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+    return lowest
 
 
 def band_hashes(sig: Signature) -> list[int]:

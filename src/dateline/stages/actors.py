@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from dateline.model import Actor, ActorKind, Article
 from dateline.stages.lexicon import Entry, Hit, Lexicon, load_lexicon
 from dateline.stages.persons import PersonIndex, person_name
-from dateline.stages.toponyms import is_locative
+from dateline.stages.toponyms import GEOGRAPHIC_NOUNS, is_locative
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -102,10 +102,10 @@ class _ArticleActors:
         head = token.head
         if head is token:
             return True
+        hit = self.hits.get(token.i)
         # a modifier inside a bigger noun phrase is read with that phrase
         if token.dep_ in ("compound", "flat") and head.pos_ in _NOUNS and head.i > token.i:
-            return False
-        hit = self.hits.get(token.i)
+            return hit is not None and hit.start == token.i
         # "Turkish" in "Turkish troops", "Syria" in "Syria's foreign minister"
         return not (token.dep_ in ("amod", "poss", "nmod") and head.i > token.i and hit is None)
 
@@ -154,7 +154,9 @@ class _ArticleActors:
             if parent is current:
                 return False
             if parent.pos_ not in _NOUNS and parent.i not in self.hits and parent is not head:
-                return False  # "Turkish-backed rebels": Turkish modifies "backed"
+                # "Turkish-backed rebels" are not Turkish; "Vietnamese-led forces" are
+                if parent.lemma_.lower() != "lead":
+                    return False
             current = parent
         return False
 
@@ -179,10 +181,19 @@ class _ArticleActors:
         if phrase.role is not None and hit is not None and hit.first("role") is phrase.role:
             return self._body(phrase, found)
         if hit is not None:
-            country = next((e for e in hit.entries if e.is_country), None)
+            country = _country_entry(hit, head)
             if country is not None:
                 return self._state(hit, country)
+            if hit.first("org") is not None and hit.start == head.i:
+                return self._organisation(self._org_phrase(hit))
         return []
+
+    def _org_phrase(self, hit: Hit) -> _Phrase:
+        """An organisation named inside another phrase: "al-Qaeda" in "al-Qaeda leaders"."""
+        tokens = self.doc[hit.start : hit.end]
+        phrase = _Phrase(head=tokens.root, start=hit.start, end=hit.end)
+        phrase.org, phrase.org_span = hit.first("org"), (hit.start, hit.end)
+        return phrase
 
     def _person(self, phrase: _Phrase) -> list[Actor]:
         head = phrase.head
@@ -254,7 +265,13 @@ class _ArticleActors:
 
     def _state(self, hit: Hit, country: Entry) -> list[Actor]:
         span = self.doc[hit.start : hit.end]
-        if country.kind == "adjective" or is_locative(span):
+        root = span.root
+        if country.kind == "adjective" or root.dep_ in ("amod", "compound"):
+            # "an Indian proposal", "Israeli air raids": the state is a party; "the Turkish
+            # border", "Syrian territory" are places
+            if root.head.lemma_.lower() in GEOGRAPHIC_NOUNS or root.head.pos_ not in _NOUNS:
+                return []
+        elif is_locative(span):
             return []
         sector = {"capital": "GOV", "demonym": "CVL"}.get(country.kind)
         self.used.update(range(hit.start, hit.end))
@@ -364,6 +381,17 @@ class _ArticleActors:
             head=head.idx,
             produced_by=PRODUCED_BY,
         )
+
+
+def _country_entry(hit: Hit, token: Token) -> Entry | None:
+    """The country reading that fits the word's use: "US" as a noun is the name, as a
+    modifier the adjective."""
+    entries = [e for e in hit.entries if e.is_country]
+    if not entries:
+        return None
+    as_modifier = token.dep_ in ("amod", "compound") and token.head.i > token.i
+    preferred = [e for e in entries if (e.kind == "adjective") == as_modifier]
+    return (preferred or entries)[0]
 
 
 def _is_modifier(token: Token) -> bool:

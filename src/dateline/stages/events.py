@@ -22,7 +22,7 @@ from dateline.stages.modality import (
 )
 from dateline.stages.ontology import Coding, coding, demand, intent, refusal, threat
 from dateline.stages.participants import Participants
-from dateline.stages.verbs import VerbDictionary, VerbMatch, load_verbs
+from dateline.stages.verbs import NounDictionary, VerbDictionary, VerbMatch, load_nouns, load_verbs
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -39,6 +39,22 @@ REPORTING_VERBS = frozenset(
      "emphasize", "underline", "affirm", "maintain", "remark", "recall", "specify"}
 )  # fmt: skip
 _VERBAL = frozenset({"VERB", "AUX"})
+# Verbs that say little but that an event happens: the event is their object ("staged a rally")
+LIGHT_VERBS = frozenset(
+    {"stage", "hold", "launch", "begin", "start", "continue", "mount", "carry", "conduct",
+     "organize", "organise", "undertake", "make", "give", "resume", "wage", "lead", "join",
+     "call", "announce", "end", "step", "intensify", "escalate", "declare", "impose", "go",
+     "have", "do", "take", "engage", "participate", "use", "open", "keep", "maintain"}
+)  # fmt: skip
+# "engaged in ethnic cleansing", "took part in talks"
+_EVENT_PREPOSITIONS = frozenset({"in", "into"})
+# Nouns naming a statement whose content clause is reported speech
+SPEECH_NOUNS = frozenset(
+    {"statement", "declaration", "communique", "reminder", "warning", "appeal", "demand",
+     "call", "message", "letter", "resolution", "announcement", "note", "proposal", "ultimatum"}
+)  # fmt: skip
+# "X said Y must do Z": the speaker demands it of Y
+_OBLIGATION_MODALS = frozenset({"must", "should"})
 # "the priority for Syria was ending ...": nouns whose content is a demand
 DEMAND_NOUNS = frozenset(
     {"priority", "demand", "goal", "aim", "call", "condition", "request", "objective", "wish",
@@ -62,6 +78,7 @@ class _Reading:
     is_future: bool
     is_conditional: bool
     is_perfect_past: bool
+    is_obligation: bool  # "Libya must hand over ...", said a minister: a demand
 
 
 class RuleEventCoder:
@@ -69,6 +86,7 @@ class RuleEventCoder:
 
     def __init__(self, nlp: Language) -> None:
         self.verbs: VerbDictionary = load_verbs()
+        self.nouns: NounDictionary = load_nouns()
 
     def __call__(
         self,
@@ -79,7 +97,7 @@ class RuleEventCoder:
         times: Sequence[TimeExpression],
     ) -> tuple[Event, ...]:
         """Every event in the article, in text order."""
-        participants = Participants(doc, actors)
+        participants = Participants(doc, actors, places)
         anchors = _Anchors(doc, places, times, article)
         events: list[Event] = []
         seen: set[tuple[str, int]] = set()
@@ -110,12 +128,19 @@ class RuleEventCoder:
         own = self.verbs.code(verb) if verb.pos_ in _VERBAL or verb.pos_ == "ADJ" else None
         if complement is verb or (complement is not None and complement.i == verb.i):
             own, complement = None, verb
+        if own is None or own.pattern is None:
+            own = self._noun_event(verb) or own
+        obliged = speaker is not None and _is_obligation(head)
+        if obliged and stance is Stance.DONE:
+            stance = Stance.DEMAND
         inner: VerbMatch | None = None
         if complement is not None:
             inner = self._code_complement(complement)
         match, code = self._combine(own, inner, stance)
         if match is None or code is None:
             return None
+        if obliged and inner is None and coding(code) is not None:
+            code = demand(code)
         found = coding(code)
         if found is None:
             return None  # a public statement (CAMEO 01): no PLOVER event
@@ -131,8 +156,25 @@ class RuleEventCoder:
         return _Reading(
             code=found.cameo, coding=found, trigger=match.verb, head=head, speaker=speaker, match=match,
             is_negated=negated, is_future=future, is_conditional=conditional,
-            is_perfect_past=mood.is_perfect_past,
+            is_perfect_past=mood.is_perfect_past, is_obligation=obliged,
         )  # fmt: skip
+
+    def _noun_event(self, verb: Token) -> VerbMatch | None:
+        """The event a light verb's object names: "staged a rally", "engaged in cleansing"."""
+        if verb.lemma_.lower() not in LIGHT_VERBS and self.verbs.knows(verb.lemma_):
+            return None
+        for child in verb.children:
+            noun = None
+            if child.dep_ in ("dobj", "attr"):
+                noun = child
+            elif child.dep_ == "prep" and child.lower_ in _EVENT_PREPOSITIONS:
+                noun = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if noun is None:
+                continue
+            code = self.nouns.code(noun)
+            if code is not None:
+                return VerbMatch(code, noun, None, None, noun.i)
+        return None
 
     def _code_complement(self, complement: Token) -> VerbMatch | None:
         verb, nested, stance = _predicate(complement)
@@ -157,7 +199,9 @@ class RuleEventCoder:
         if stance is Stance.THREAT:
             return inner, threat(action)
         if stance is Stance.INTENT:
-            return inner, intent(action)
+            planned = intent(action)
+            # "agreed to investigate": whatever the action, agreeing to it is cooperation
+            return inner, planned if coding(planned) and planned[:2] in ("03", "13") else "030"
         if stance is Stance.REFUSAL:
             return inner, refusal(action)
         if stance is Stance.DEMAND:
@@ -173,6 +217,9 @@ class RuleEventCoder:
         anchors: _Anchors,
     ) -> Event | None:  # fmt: skip
         sources, targets = participants.roles(reading.head, reading.trigger, reading.match.target)
+        if reading.is_obligation and reading.speaker is not None:
+            # "the Sudanese government must reach an agreement", Straw said
+            targets, sources = sources or targets, participants.subject(reading.speaker)
         if not sources and reading.speaker is not None:
             # "the priority was ending ..., Mekdad said": the speaker holds the position
             sources = [a for a in participants.subject(reading.speaker) if a not in targets]
@@ -223,8 +270,15 @@ def _clause_heads(root: Token, speaker: Token | None) -> Iterator[tuple[Token, T
             said = [c for c in head.children if c.dep_ in ("ccomp", "xcomp", "parataxis")]
             for clause in said:
                 yield from _clause_heads(clause, head)
-            continue
+            if said:
+                continue
         yield head, speaker
+        # "issued a declaration demanding that ...": the statement's content is reported speech
+        for noun in head.children:
+            if noun.dep_ in ("dobj", "nsubj") and noun.lemma_.lower() in SPEECH_NOUNS:
+                for clause in noun.children:
+                    if clause.dep_ in ("acl", "ccomp", "relcl") and clause.pos_ in _VERBAL:
+                        yield from _clause_heads(clause, head)
 
 
 def _predicate(head: Token) -> tuple[Token, Token | None, Stance]:
@@ -256,6 +310,15 @@ def _predicate(head: Token) -> tuple[Token, Token | None, Stance]:
             if complement is not None:
                 break
     return verb, complement, stance
+
+
+def _is_obligation(head: Token) -> bool:
+    """ "must hand over", "should withdraw", "has to leave", "needs to stop"."""
+    for child in head.children:
+        if child.dep_ == "aux" and child.lower_ in _OBLIGATION_MODALS:
+            return True
+    parent = head.head
+    return head.dep_ == "xcomp" and parent.lemma_.lower() in ("have", "need") and parent.i < head.i
 
 
 def _clausal_child(token: Token) -> Token | None:

@@ -1,5 +1,9 @@
 """Who is the event's actor and who its recipient: subjects, agents, objects and the parties
 named in prepositional phrases, found through the parse from the actor mentions.
+
+The recipient is looked for in order: the pattern's marked target; the verb's objects and
+prepositional phrases ("aid to Mozambique", "talks with Syria"); any other actor inside the
+clause; and last the country of the place where it happened ("demonstrated in Serbia").
 """
 
 from __future__ import annotations
@@ -8,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from dateline.model import Actor, ActorKind
+from dateline.model import Actor, ActorKind, Place
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -18,13 +22,22 @@ _OBJECTS = frozenset({"dobj", "iobj", "dative", "attr", "oprd"})
 # "aid to Mozambique", "talks with Syria", "war against Iraq", "ultimatum to Ecuador"
 _TARGET_PREPOSITIONS = frozenset(
     {"to", "with", "against", "on", "upon", "at", "from", "for", "into", "toward", "towards",
-     "over", "between", "of", "by"}
+     "over", "between", "of", "by", "among"}
 )  # fmt: skip
 _INNER_DEPS = frozenset({"poss", "compound", "nmod", "amod", "appos", "npadvmod"})
 # "foreign militaries including Turkey's", "groups such as Hamas"
 _INCLUDING = frozenset({"including", "like", "as"})
 _PERSONAL = frozenset({"he", "she", "him", "her"})
 _IMPERSONAL = frozenset({"it", "they", "them"})
+_OWN = frozenset({"its", "their", "his", "her"})
+# Clauses inside the event's clause that speak of something else
+_NESTED = frozenset({"relcl", "advcl", "acl", "ccomp", "csubj", "parataxis"})
+# Participles whose passive subject is the one acting: "were engaged in", "is opposed to"
+_STATIVE = frozenset(
+    {"engage", "involve", "oppose", "commit", "determine", "prepare", "concern", "dedicate",
+     "entrench", "station", "deploy", "poise", "resolve"}
+)  # fmt: skip
+_LOCATIVE = frozenset({"in", "into", "inside", "across", "throughout", "at", "to", "near"})
 # How many sentences back a pronoun may find its antecedent
 _PRONOUN_REACH = 2
 
@@ -32,49 +45,66 @@ _PRONOUN_REACH = 2
 class Participants:
     """Actor mentions of one article, reachable from the tokens of the parse."""
 
-    def __init__(self, doc: Doc, actors: Sequence[Actor]) -> None:
+    def __init__(self, doc: Doc, actors: Sequence[Actor], places: Sequence[Place] = ()) -> None:
         self.doc = doc
-        by_char = {token.idx: token.i for token in doc}
         self.by_head: dict[int, list[Actor]] = defaultdict(list)
         self.subjects: list[tuple[int, Actor]] = []  # (token, actor) of subject mentions, in order
         for actor in actors:
-            head = by_char.get(actor.head)
+            head = self._token(actor.head, actor.start, actor.end)
             if head is None:
-                span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
-                head = span.root.i if span is not None else None
-            if head is not None:
-                self.by_head[head].append(actor)
-                if doc[head].dep_ in ("nsubj", "nsubjpass") or actor.kind is ActorKind.PERSON:
-                    self.subjects.append((head, actor))
+                continue
+            self.by_head[head].append(actor)
+            if doc[head].dep_ in ("nsubj", "nsubjpass") or actor.kind is ActorKind.PERSON:
+                self.subjects.append((head, actor))
         self.subjects.sort(key=lambda item: item[0])
+        self.places: dict[int, Place] = {}
+        for place in places:
+            head = self._token(-1, place.start, place.end)
+            if head is not None and place.country:
+                self.places[head] = place
+
+    def _token(self, offset: int, start: int, end: int) -> int | None:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if offset >= 0:
+            for token in span or ():
+                if token.idx == offset:
+                    return int(token.i)
+        return int(span.root.i) if span is not None else None
 
     def roles(self, head: Token, trigger: Token, marked: Token | None) -> tuple[list[Actor], list[Actor]]:
         """The actors of the event's subject (actor) and object (recipient)."""
         sources = self.subject(head) or (self.subject(trigger) if trigger is not head else [])
-        targets: list[Actor] = []
-        if marked is not None:
-            targets = self.at(marked)
+        chain = _chain(head, trigger)
+        targets: list[Actor] = self.at(marked) if marked is not None else []
+        for verb in chain:
+            if targets:
+                break
+            targets = self._objects(verb, exclude=chain)
         if not targets:
-            targets = self._objects(trigger, exclude=head)
-        if not targets and trigger is not head:
-            targets = self._objects(head, exclude=trigger)
+            targets = self._inside(chain, sources)
+        if not targets:
+            targets = self._where(chain)
         source_keys = {_key(a) for a in sources}
-        targets = [a for a in targets if _key(a) not in source_keys]
+        source_codes = {a.code for a in sources}
+        targets = [
+            a for a in targets
+            if _key(a) not in source_keys and not (a.code in source_codes and _is_own(a))
+        ]  # fmt: skip
         return _unique(sources), _unique(targets)
 
-    def at(self, token: Token) -> list[Actor]:
+    def at(self, token: Token, depth: int = 0) -> list[Actor]:
         """Actors named by the phrase headed by ``token`` (and its coordinated phrases)."""
         found = list(self.by_head.get(token.i, ()))
         if not found and token.lower_ in _PERSONAL | _IMPERSONAL:
             found = self.antecedent(token)
-        if not found:
+        if not found and depth < 2:
             for child in token.children:
                 if child.dep_ in _INNER_DEPS:
-                    found.extend(self.by_head.get(child.i, ()))
+                    found.extend(self.at(child, depth + 1))
                 elif child.dep_ == "prep" and child.lower_ in ("of", *_INCLUDING):
                     for obj in child.children:
                         if obj.dep_ == "pobj":
-                            found.extend(self.at(obj))
+                            found.extend(self.at(obj, depth + 1))
         for conjunct in token.conjuncts:
             if conjunct.i > token.i:
                 found.extend(self.by_head.get(conjunct.i, ()))
@@ -106,30 +136,32 @@ class Participants:
         for _ in range(4):
             passive = next((c for c in current.children if c.dep_ == "nsubjpass"), None)
             agent = next((c for c in current.children if c.dep_ == "agent"), None)
-            if passive is not None or agent is not None:
-                if agent is None:
-                    return []
+            if agent is not None:
                 return [a for obj in agent.children if obj.dep_ == "pobj" for a in self.at(obj)]
+            if passive is not None:
+                # "Serb forces were engaged in ...": the passive subject acts
+                return self.at(passive) if current.lemma_.lower() in _STATIVE else []
             subject = next((c for c in current.children if c.dep_ in _SUBJECTS), None)
             if subject is not None:
                 found = self.at(subject)
-                if not found and subject.dep_ == "nsubj" and subject.lower_ in ("who", "which", "that"):
+                if not found and subject.lower_ in ("who", "which", "that"):
                     found = self.at(current.head)  # "rebels who attacked ..."
                 return found
             # coordinated and complement verbs share the subject of the verb they hang on
             if current.dep_ in ("conj", "xcomp", "advcl") and current.head is not current:
                 current = current.head
                 continue
-            if current.dep_ == "relcl":
+            if current.dep_ in ("relcl", "acl"):
                 return self.at(current.head)
             return []
         return []
 
-    def _objects(self, verb: Token, exclude: Token) -> list[Actor]:
+    def _objects(self, verb: Token, exclude: Sequence[Token]) -> list[Actor]:
         """Recipients: the passive subject, objects, and parties in the verb's phrases."""
+        skip = {t.i for t in exclude}
         found: list[Actor] = []
         for child in verb.children:
-            if child.i == exclude.i:
+            if child.i in skip:
                 continue
             if child.dep_ == "nsubjpass" and any(c.dep_ == "agent" for c in verb.children):
                 found.extend(self.at(child))
@@ -138,11 +170,44 @@ class Participants:
                 found.extend(self._prepositional(child))
             elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPOSITIONS:
                 found.extend(self._prepositional_object(child))
+            elif child.dep_ == "prt":
+                found.extend(self._prepositional(child))
             elif child.dep_ == "ccomp":
                 subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 if subject is not None:
                     found.extend(self.at(subject))  # "demanded that the US cancel ..."
         return found
+
+    def _inside(self, chain: Sequence[Token], sources: Sequence[Actor]) -> list[Actor]:
+        """Any other actor in the clause, outside its subject and its nested clauses."""
+        verb = chain[-1]
+        own = {_key(a) for a in sources}
+        blocked: set[int] = set()
+        for token in verb.subtree:
+            if token.i == verb.i:
+                continue
+            if token.dep_ in _NESTED or token.dep_ in ("nsubj", "nsubjpass", "agent", "csubj"):
+                if token.head.i in {t.i for t in chain}:
+                    blocked.update(t.i for t in token.subtree)
+        for token in verb.subtree:
+            if token.i in blocked or token.i == verb.i:
+                continue
+            found = [a for a in self.by_head.get(token.i, ()) if _key(a) not in own]
+            if found:
+                return found
+        return []
+
+    def _where(self, chain: Sequence[Token]) -> list[Actor]:
+        """The state where the event happened, when no one else is named: "rallied in Serbia"."""
+        for verb in chain:
+            for child in verb.children:
+                if child.dep_ != "prep" or child.lower_ not in _LOCATIVE:
+                    continue
+                for obj in child.children:
+                    place = self.places.get(obj.i)
+                    if obj.dep_ == "pobj" and place is not None and place.country:
+                        return [_state_at(place)]
+        return []
 
     def _prepositional(self, noun: Token) -> list[Actor]:
         found: list[Actor] = []
@@ -153,6 +218,30 @@ class Participants:
 
     def _prepositional_object(self, preposition: Token) -> list[Actor]:
         return [a for obj in preposition.children if obj.dep_ == "pobj" for a in self.at(obj)]
+
+
+def _chain(head: Token, trigger: Token) -> list[Token]:
+    """The verbs from the clause head down to the trigger: "threatened to break" -> both."""
+    chain = [trigger]
+    current = trigger
+    while current.i != head.i and current.head is not current and len(chain) < 5:
+        current = current.head
+        chain.append(current)
+    if chain[-1].i != head.i:
+        return [trigger, head]
+    return chain
+
+
+def _state_at(place: Place) -> Actor:
+    return Actor(
+        start=place.start, end=place.end, text=place.text, code=place.country, sector=None,
+        kind=ActorKind.STATE, head=place.start, produced_by="events.location",
+    )  # fmt: skip
+
+
+def _is_own(actor: Actor) -> bool:
+    """ "its own troops": the actor's own forces, not a recipient."""
+    return actor.text.split(" ", 1)[0].lower() in _OWN
 
 
 def _key(actor: Actor) -> tuple[int, int, str | None]:

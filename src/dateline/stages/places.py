@@ -1,18 +1,317 @@
-"""DEVELOPMENT PLACEHOLDER: being rewritten; returns nothing yet."""
+"""Places: every place name in an article, resolved against the offline gazetteer.
+
+Names come from spaCy's entities (GPE, LOC, FAC; ORG and PERSON only where a gazetteer name
+is used as a place: "in Dewsbury"), capitalised words after a locative preposition, and the
+dateline. A country or capital standing for its government ("Ankara said") is an actor,
+not a place: ``toponyms.is_locative`` decides, as it does for the actor stage.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from dateline.model import Actor, ActorKind, Article, Dateline, Place
+from dateline.stages.gazetteer import Entry, Feature, Gazetteer, NameKind, load_gazetteer, normalise
+from dateline.stages.geocoding import CONFIDENT_MARGIN, Context, best, readings
+from dateline.stages.toponyms import is_locative
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
+
+PRODUCED_BY = "places.gazetteer@1"
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# spaCy's small model often calls a place it does not know a person or an organisation
+_NAME_LABELS = frozenset({"ORG", "PERSON"})
+_DATELINE = "DATELINE"
+# actor codes that are not countries say nothing about where an article is
+_NON_STATE_CODES = frozenset({"IGO", "NGO", "IMG", "MNC"})
+# An actor of these kinds covering a name means the name is part of the actor's words
+_ACTOR_KINDS = frozenset({ActorKind.STATE, ActorKind.PERSON})
+_DIVISION_WORDS = frozenset(
+    "province provinces governorate state region oblast county district prefecture "
+    "department territory canton municipality".split()
+)
+_DIVISION_PREFIX = re.compile(r"^(?:state|province|governorate|county|region|city) of ", re.I)
+_QUALIFIER_FEATURES = frozenset({Feature.COUNTRY, Feature.ADMIN1})
+_DATELINE_END = frozenset({",", "(", "-", "--", "—", "–", ":"})
+_TRIM_LEFT = frozenset({"the", "The", "THE"})
+
+
+@dataclass(slots=True)
+class _Mention:
+    """A name in the text that may be a place, with its possible readings."""
+
+    start: int  # token range
+    end: int
+    label: str  # the spaCy entity label, "DATELINE", or "" for an unlabelled proper noun
+    key: str  # the normalised name looked up
+    entries: list[Entry]
+    qualifiers: list[Entry] = field(default_factory=list)
+    division_named: bool = False
+    entry: Entry | None = None
 
 
 class GazetteerPlaceFinder:
-    """Placeholder."""
+    """Finds place names and resolves them with the shipped GeoNames gazetteer."""
 
-    def __init__(self, nlp: Any) -> None:
-        self.nlp = nlp
+    def __init__(self, nlp: Language | None = None, gazetteer: Gazetteer | None = None) -> None:
+        # the finder reads the pipeline's parse; it keeps no model of its own
+        self.gazetteer = gazetteer or load_gazetteer()
 
-    def __call__(self, *args: Any) -> tuple[()]:
-        return ()
+    def __call__(self, article: Article, doc: Doc, actors: Sequence[Actor]) -> tuple[Place, ...]:
+        """Every place named in ``doc`` (the parse of ``article.text``), in text order."""
+        return tuple(_ArticlePlaces(self.gazetteer, article, doc, actors).find())
 
-    def locate(self, dateline: Any) -> None:
-        return None
+    def locate(self, dateline: Dateline) -> Place | None:
+        """The gazetteer entry for a dateline's place, or None."""
+        entry, _ = best(readings(self.gazetteer.lookup(dateline.place)), Context())
+        if entry is None:
+            return None
+        end = dateline.start + len(dateline.place)
+        return _place(dateline.start, end, dateline.place, entry)
+
+
+class _ArticlePlaces:
+    """The place finder's working state for one article."""
+
+    def __init__(self, gazetteer: Gazetteer, article: Article, doc: Doc, actors: Sequence[Actor]) -> None:
+        self.gazetteer = gazetteer
+        self.article = article
+        self.doc = doc
+        self.actors = actors
+        self.taken: set[int] = set()  # tokens already in a mention
+        self.mentions: list[_Mention] = []
+        self.dateline_token = -1  # first token of the article's dateline place
+
+    def find(self) -> Iterator[Place]:
+        self._dateline()
+        self._datelines_in_text()
+        self._entities()
+        self._proper_nouns()
+        self._resolve()
+        for mention in sorted(self.mentions, key=lambda m: m.start):
+            if self._is_place(mention):
+                span = self.doc[mention.start : mention.end]
+                yield _place(span.start_char, span.end_char, span.text, mention.entry)
+
+    # -- finding names ---------------------------------------------------------------------
+
+    def _dateline(self) -> None:
+        dateline = self.article.dateline
+        if dateline is None:
+            return
+        start = dateline.start
+        end = start + len(dateline.place)
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or normalise(span.text) != normalise(dateline.place):
+            return
+        qualifier = self.article.text[end : dateline.end]
+        match = re.match(r"\s*,\s*([A-Za-z][A-Za-z.\- ]*?)\s*(?:[,(\u2014\u2013-]|$)", qualifier)
+        qualifiers = self._qualifiers(match.group(1)) if match else []
+        self._add(span.start, span.end, _DATELINE, qualifiers=qualifiers)
+        self.dateline_token = span.start
+        # the qualifier ("N.M.", "Idaho") is part of the dateline, not another mention
+        dateline_end = self.doc.char_span(start, dateline.end, alignment_mode="expand")
+        if dateline_end is not None:
+            self.taken.update(range(dateline_end.start, dateline_end.end))
+
+    def _datelines_in_text(self) -> None:
+        """Capitalised place names opening a paragraph: "TORONTO -", "SAN DIEGO (AP)"."""
+        doc = self.doc
+        i = 0
+        while i < len(doc):
+            if i in self.taken or not _is_capitals(doc[i].text) or not self._opens_line(i):
+                i += 1
+                continue
+            end = i
+            while end < len(doc) and _is_capitals(doc[end].text) and end - i < 4:
+                end += 1
+            if end < len(doc) and doc[end].text in _DATELINE_END:
+                entries = self.gazetteer.lookup(doc[i:end].text)
+                if any(e.feature in (Feature.CITY, Feature.ADMIN1) for e in entries):
+                    self._add(i, end, _DATELINE, qualifiers=self._qualifier_after(end))
+            i = end + 1
+
+    def _opens_line(self, i: int) -> bool:
+        start = self.doc[i].idx
+        return start == 0 or "\n" in self.article.text[max(0, start - 2) : start]
+
+    def _entities(self) -> None:
+        for ent in self.doc.ents:
+            if ent.label_ not in _PLACE_LABELS | _NAME_LABELS:
+                continue
+            if any(i in self.taken for i in range(ent.start, ent.end)):
+                continue
+            start, end = _trimmed(ent)
+            if start >= end:
+                continue
+            commas = [i for i in range(start, end) if self.doc[i].text == ","]
+            if commas:
+                self._entity_with_commas(start, end, commas, ent.label_)
+            else:
+                self._add(start, end, ent.label_, qualifiers=self._qualifier_after(end))
+
+    def _entity_with_commas(self, start: int, end: int, commas: list[int], label: str) -> None:
+        """ "Washington, D.C." is one place; "Donington Park, Leicestershire" two."""
+        parts = [(a, b) for a, b in zip([start, *(c + 1 for c in commas)], [*commas, end], strict=True)]
+        if len(parts) == 2:
+            qualifiers = self._qualifiers(self.doc[parts[1][0] : parts[1][1]].text)
+            if qualifiers and self._lookup(self.doc[parts[0][0] : parts[0][1]].text)[0]:
+                self._add(start, end, label, qualifiers=qualifiers, name_end=parts[0][1])
+                return
+        for a, b in parts:
+            if a < b:
+                self._add(a, b, label)
+
+    def _proper_nouns(self) -> None:
+        """Capitalised words no entity covers, if the gazetteer knows them: "in Makurdi"."""
+        doc = self.doc
+        i = 0
+        while i < len(doc):
+            if i in self.taken or doc[i].ent_type_ or not _is_name_word(doc[i].text, doc[i].pos_):
+                i += 1
+                continue
+            end = i + 1
+            while end < len(doc) and end not in self.taken and not doc[end].ent_type_:
+                if not _is_name_word(doc[end].text, doc[end].pos_):
+                    break
+                end += 1
+            if self._lookup(doc[i:end].text)[0]:
+                self._add(i, end, "")
+            i = end
+
+    def _add(
+        self, start: int, end: int, label: str, *, qualifiers: list[Entry] | None = None,
+        name_end: int | None = None,
+    ) -> None:  # fmt: skip
+        name = self.doc[start : name_end or end].text
+        entries, division_named = self._lookup(name)
+        if end < len(self.doc) and self.doc[end].lower_ in _DIVISION_WORDS:
+            division_named = True  # "Idlib province"
+        self.mentions.append(
+            _Mention(start, end, label, normalise(name), entries, qualifiers or [], division_named)
+        )
+        self.taken.update(range(start, end))
+
+    def _lookup(self, name: str) -> tuple[list[Entry], bool]:
+        """Readings of a name, trying it without a division word ("Borno State") if need be."""
+        entries = list(self.gazetteer.lookup(name))
+        if entries:
+            return entries, False
+        words = name.split()
+        bare = None
+        if len(words) > 1 and words[-1].lower() in _DIVISION_WORDS:
+            bare = " ".join(words[:-1])
+        elif _DIVISION_PREFIX.match(name):
+            bare = _DIVISION_PREFIX.sub("", name)
+        if bare:
+            return list(self.gazetteer.lookup(bare)), True
+        return [], False
+
+    def _qualifiers(self, text: str) -> list[Entry]:
+        """Countries or divisions that a written qualifier ("Idaho", "N.M.") can mean."""
+        return [e for e in self.gazetteer.lookup(text) if e.feature in _QUALIFIER_FEATURES]
+
+    def _qualifier_after(self, end: int) -> list[Entry]:
+        """The qualifier in "Lemay, Missouri": a country or division right after a comma."""
+        doc = self.doc
+        if end + 1 >= len(doc) or doc[end].text != ",":
+            return []
+        stop = end + 1
+        while stop < len(doc) and stop - end <= 3 and (doc[stop].is_title or doc[stop].is_upper):
+            stop += 1
+            found = self._qualifiers(doc[end + 1 : stop].text)
+            if found:
+                return found
+        return []
+
+    # -- resolving and deciding --------------------------------------------------------------
+
+    def _resolve(self) -> None:
+        """Resolve each distinct name twice: alone, then with what the confident ones say."""
+        context = Context()
+        for mention in self.mentions:
+            if mention.label == _DATELINE and mention.start == self.dateline_token:
+                entry, _ = best(readings(mention.entries), context, mention.qualifiers)
+                context.dateline_country = entry.country if entry else None
+        for actor in self.actors:
+            if actor.code and len(actor.code) == 3 and actor.code not in _NON_STATE_CODES:
+                context.countries[actor.code] += 1
+        groups: dict[str, list[_Mention]] = {}
+        for mention in self.mentions:
+            groups.setdefault(mention.key, []).append(mention)
+        first = Context(context.dateline_country, context.countries.copy(), set())
+        for group in groups.values():
+            entry, margin = self._best(group, first)
+            if entry is not None and margin >= CONFIDENT_MARGIN:
+                for _ in group:
+                    context.add(entry)
+        for group in groups.values():
+            entry, _ = self._best(group, context)
+            for mention in group:
+                mention.entry = entry
+
+    def _best(self, group: list[_Mention], context: Context) -> tuple[Entry | None, float]:
+        entries = readings(group[0].entries, division_named=any(m.division_named for m in group))
+        qualifiers = [q for m in group for q in m.qualifiers]
+        return best(entries, context, qualifiers)
+
+    def _is_place(self, mention: _Mention) -> bool:
+        entry = mention.entry
+        span = self.doc[mention.start : mention.end]
+        if mention.label == _DATELINE:
+            return entry is not None or mention.start == self.dateline_token
+        if self._in_actor(span):
+            return False
+        if entry is not None and entry.is_national:
+            # "talks in Moscow" is a place; "Moscow said" an actor
+            return is_locative(span)
+        if mention.label in _PLACE_LABELS:
+            return True
+        # an organisation or person name, or an untagged word, that the gazetteer knows
+        return (
+            entry is not None
+            and entry.kind is NameKind.MAIN
+            and entry.feature not in (Feature.REGION, Feature.CONTINENT)
+            and is_locative(span)
+        )
+
+    def _in_actor(self, span: Span) -> bool:
+        return any(
+            actor.kind in _ACTOR_KINDS and actor.start <= span.start_char and span.end_char <= actor.end
+            for actor in self.actors
+        )
+
+
+def _place(start: int, end: int, text: str, entry: Entry | None) -> Place:
+    if entry is None:
+        return Place(start=start, end=end, text=text, produced_by=PRODUCED_BY)
+    return Place(
+        start=start, end=end, text=text, name=entry.name, country=entry.country,
+        admin1=entry.admin1, lat=round(entry.lat, 4), lon=round(entry.lon, 4),
+        feature=entry.feature.value, geonameid=entry.geonameid, produced_by=PRODUCED_BY,
+    )  # fmt: skip
+
+
+def _trimmed(span: Span) -> tuple[int, int]:
+    """Token range of an entity without "the" before it or "'s" and punctuation after it."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].text in _TRIM_LEFT or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "\u2019s")):
+        end -= 1
+    return start, end
+
+
+def _is_capitals(text: str) -> bool:
+    return len(text) >= 2 and text.isupper() and text.replace(".", "").isalpha()
+
+
+def _is_name_word(text: str, pos: str) -> bool:
+    return pos == "PROPN" and text[:1].isupper() and text.replace("-", "").isalpha()

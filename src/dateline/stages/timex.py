@@ -22,7 +22,6 @@ from dateline.stages.timeforms import (
     Range,
     Relative,
     Season,
-    Single,
     Unit,
     borrow_fields,
 )
@@ -53,7 +52,7 @@ def _names(words: list[str]) -> str:
     return "|".join(f"{w.capitalize()}|{w.upper()}" for w in ordered)
 
 
-_FULL_MONTHS = [m for m, n in MONTHS.items() if len(m) > 3 or m == "may"]
+_FULL_MONTHS = [m for m in MONTHS if len(m) > 4 or m in ("may", "june", "july")]
 _ABBR_MONTHS = [m for m in MONTHS if m not in _FULL_MONTHS]
 _FULL_WEEKDAYS = [w for w in WEEKDAYS if w.endswith("day")]
 _ABBR_WEEKDAYS = [w for w in WEEKDAYS if not w.endswith("day")]
@@ -82,7 +81,7 @@ _FULL_DATE_RULES = tuple(
         rf"(?:(?P<wd>{ANY_WEEKDAY}),?\s+)?(?P<month>{MONTH})\s+(?P<day>{DAY}),?\s+(?P<year>{YEAR})",
         rf"(?:(?P<wd>{ANY_WEEKDAY}),?\s+)?(?:(?i:the)\s+)?(?P<day>{DAY})(?:\s+(?i:of))?\s+"
         rf"(?P<month>{MONTH}),?\s+(?P<year>{YEAR})",
-        rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<month>{MONTH})\s+(?P<day>{DAY})(?!,?\s*\d)",
+        rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<month>{MONTH})\s+(?P<day>{DAY})",
         rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?i:the)\s+)?(?P<day>{DAY})(?:\s+(?i:of))?\s+(?P<month>{MONTH})",
         rf"(?:{_PART})?(?P<month>{MONTH}),?\s+(?:(?i:of)\s+)?(?P<year>{YEAR})",
         rf"(?P<month>{MONTH})",
@@ -142,7 +141,7 @@ def _numeric_date(match: re.Match[str]) -> Found | None:
 def _month(match: re.Match[str]) -> Found | None:
     deixis = _DEIXIS.get((match.group("deixis") or "").lower())
     form = _calendar(match, deixis)
-    is_bare = not (match.group("part") or match.group("deixis"))
+    is_bare = not (match.group("part") or deixis)
     return _found(match, form, Bare.MONTH if is_bare else None)
 
 
@@ -159,9 +158,10 @@ def _decade(match: re.Match[str]) -> Found | None:
 
 
 def _season(match: re.Match[str]) -> Found | None:
-    name = match.group("season").lower()
-    year = match.group("year")
-    deixis = _DEIXIS.get((match.group("deixis") or "").lower())
+    groups = match.groupdict()
+    name = groups["season"].lower()
+    year = groups.get("year")
+    deixis = _DEIXIS.get((groups.get("deixis") or "").lower())
     return _found(match, Season(name, int(year) if year else None, deixis))
 
 
@@ -228,10 +228,11 @@ def _range(match: re.Match[str]) -> Found | None:
 
 def _same_kind(first: CalendarDate, last: CalendarDate) -> bool:
     """Both ends name the same sort of thing: two days, two months, two years, two weekdays."""
-    shape = lambda d: (d.month is not None, d.day is not None, d.weekday is not None)  # noqa: E731
-    if shape(first) != shape(last):
-        return False
-    return first.year is not None or last.year is None or first.month is not None
+    return _shape(first) == _shape(last)
+
+
+def _shape(found: CalendarDate) -> tuple[bool, bool, bool]:
+    return (found.month is not None, found.day is not None, found.weekday is not None)
 
 
 def _short_year_range(match: re.Match[str]) -> Found | None:
@@ -241,8 +242,6 @@ def _short_year_range(match: re.Match[str]) -> Found | None:
         return None
     return _found(match, Range(CalendarDate(year=first), CalendarDate(year=last)))
 
-
-_ORDINAL_HALF: dict[str, Single] = {}
 
 _RULES: tuple[tuple[re.Pattern[str], Builder], ...] = tuple(
     (re.compile(pattern), builder)
@@ -269,7 +268,7 @@ _RULES: tuple[tuple[re.Pattern[str], Builder], ...] = tuple(
             _month,
         ),
         (rf"(?:{_PART}|{_OF_PART})(?P<year>{YEAR})", _year_part),
-        (rf"(?P<year>{YEAR})(?!\s*(?:BC|BCE|AD|B\.C\.|A\.D\.)\b)", _bare_year),
+        (rf"(?P<year>{YEAR})(?!\s*(?:BCE?|AD|B\.C\.|A\.D\.)(?![A-Za-z]))", _bare_year),
         (rf"(?:(?i:the)\s+)?(?:{_PART})?(?<!\d)(?P<decade>1[5-9]\d0|20\d0)s\b", _decade),
         (
             rf"(?:(?i:the)\s+)?(?:{_PART})?(?P<season>(?i:{_SEASON}))(?:\s+(?i:of))?\s+(?P<year>{YEAR})",
@@ -289,7 +288,7 @@ _RULES: tuple[tuple[re.Pattern[str], Builder], ...] = tuple(
         (rf"\b(?P<count>(?i:{_COUNT}))\s+(?P<unit>(?i:day|week|month|year))s?\s+(?i:ago)\b", _ago),
         (
             rf"(?:(?P<lead>(?i:early|late|last|next|this))\s+)?(?P<wd>{WEEKDAY})(?P<plural>s\b)?"
-            r"(?P<possessive>['\u2019]s\b)?(?:\s+(?i:morning|afternoon|evening|night)\b)?",
+            r"(?P<possessive>['\u2019]s\b)?(?![A-Za-z])(?:\s+(?i:morning|afternoon|evening|night)\b)?",
             _weekday,
         ),
     )

@@ -19,7 +19,8 @@ GEOGRAPHIC_NOUNS = frozenset(
     "north south east west northwest northeast southwest southeast northern southern "
     "eastern western border borders territory territories coast capital city cities "
     "province provinces region regions soil airspace waters countryside interior "
-    "mainland frontier side part parts heartland outskirts desert mountains".split()
+    "mainland frontier side part parts heartland outskirts desert mountains town towns "
+    "village villages port enclave district districts area areas island islands sea".split()
 )
 # nouns that denote a place-like thing: "in the Syrian capital", "the Turkish border"
 _PLACE_HEADS = GEOGRAPHIC_NOUNS | frozenset({"village", "town", "port", "area", "district"})

@@ -31,6 +31,7 @@ class Pattern:
     post: tuple[Any, ...]
     code: str
     weight: int  # how many words it needs: the more, the more specific
+    verbs: frozenset[str]  # the verbs it was written for; empty: every verb of its block
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +66,7 @@ class VerbDictionary:
                 Pattern(
                     pre=_freeze(p["pre"]), post=_freeze(p["post"]), code=p["code"],
                     weight=_weight(p["pre"]) + _weight(p["post"]),
+                    verbs=frozenset(p.get("verbs", ())),
                 )  # fmt: skip
                 for p in block["patterns"]
             )
@@ -84,7 +86,11 @@ class VerbDictionary:
             verb: the verb (or event noun) token.
             limit: index of the first token that is not part of this clause.
         """
-        entries = self.verbs.get(verb.lemma_.upper()) or self.verbs.get(verb.text.upper())
+        lemma = verb.lemma_.upper()
+        entries = self.verbs.get(lemma)
+        if not entries:
+            lemma = verb.text.upper()
+            entries = self.verbs.get(lemma)
         if not entries:
             return None
         right = _right_context(verb, limit)
@@ -95,6 +101,8 @@ class VerbDictionary:
                 continue
             default, patterns = self.blocks[entry.block]
             for pattern in patterns:
+                if pattern.verbs and lemma not in pattern.verbs:
+                    continue
                 if best is not None and best.pattern is not None and pattern.weight <= best.pattern.weight:
                     break
                 found = self._match(pattern, left, right)
@@ -169,7 +177,8 @@ class _Matcher:
                 position = end
             return position
         if kind == "pp":
-            if not _word_matches(tokens[i], item[1]):
+            # the preposition must be one: "to" in "efforts to improve" is not "(TO ...)"
+            if tokens[i].pos_ != "ADP" or not _word_matches(tokens[i], item[1]):
                 return None
             inner = _Matcher(self.synsets)
             end = inner.run(item[2], tokens, i + 1)
@@ -252,3 +261,38 @@ def load_verbs() -> VerbDictionary:
     """The shipped CAMEO verb dictionary (cached per process)."""
     path = resources.files("dateline") / "data" / "events" / "verbs.json"
     return VerbDictionary(json.loads(path.read_text(encoding="utf-8")))
+
+
+class NounDictionary:
+    """Event nouns ("rally", "hunger strike", "talks") -> CAMEO codes."""
+
+    def __init__(self, rows: Iterable[tuple[str, str]]) -> None:
+        self.codes = {noun: code for noun, code in rows}
+
+    def code(self, noun: Token) -> str | None:
+        """The code of the event a noun names, reading "hunger strike", "state of emergency"."""
+        lemma = noun.lemma_.lower()
+        candidates = []
+        modifiers = [c for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod")]
+        if modifiers:
+            candidates.append(f"{modifiers[-1].lemma_.lower()} {lemma}")
+        of = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if of is not None:
+            obj = next((c for c in of.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                candidates.append(f"{lemma} of {obj.lemma_.lower()}")
+        candidates.append(lemma)
+        return next((self.codes[c] for c in candidates if c in self.codes), None)
+
+
+@functools.lru_cache(maxsize=1)
+def load_nouns() -> NounDictionary:
+    """The shipped event-noun dictionary (cached per process)."""
+    path = resources.files("dateline") / "data" / "events" / "nouns.tsv"
+    with path.open(encoding="utf-8") as handle:
+        rows = [
+            tuple(line.rstrip("\n").split("\t")[:2])
+            for line in handle
+            if line.strip() and not line.startswith("#")
+        ]
+    return NounDictionary((noun, code) for noun, code in rows[1:])

@@ -32,7 +32,7 @@ class MergeMention:
     idx: int
     merge_key: str
     day: date | None  # the event's day, or the article's publication day when undated
-    date: str | None
+    coded_date: str | None  # the date as the coder wrote it: 2023-05-10, 2023-05, 2023
     date_precision: str | None
     type: str
     mode: str | None
@@ -144,7 +144,9 @@ def _cluster(group: list[MergeMention]) -> list[Cluster]:
             located[country].append(mention)
     clusters: list[Cluster] = []
     for country in sorted(located):
-        clusters.extend((anchor, country, members) for anchor, members in _windows(located[country]))
+        clusters.extend(
+            (anchor, country, members) for anchor, members in _windows(located[country])
+        )
     leftover: list[MergeMention] = []
     for mention in unlocated:
         holders = [c for c in clusters if _holds(c[0], mention.day)]
@@ -204,15 +206,15 @@ def _merged_event(
     key: str, anchor: date | None, country: str | None, members: list[MergeMention]
 ) -> MergedEvent:
     members.sort(key=_order)
-    dated = [m for m in members if m.date]
-    date_value = _most_common(m.date for m in dated)
-    representative = next((m for m in dated if m.date == date_value), None)
+    dated = [m for m in members if m.coded_date]
+    date_value = _most_common(m.coded_date for m in dated)
+    representative = next((m for m in dated if m.coded_date == date_value), None)
     day = representative.day if representative else anchor
     location = next((m.location for m in members if _country(m) == country and m.location), None)
     if location is None:
         location = next((m.location for m in members if m.location), None)
     scores = [m.score for m in members if m.score is not None]
-    seen = [m.seen for m in members if m.seen is not None]
+    seen: list[date] = [s for s in (m.seen for m in members) if s is not None]
     actors = _participants(members, "actor")
     recipients = _participants(members, "recipient")
     row: dict[str, object] = {
@@ -230,8 +232,9 @@ def _merged_event(
         "recipient_codes": [r["code"] for r in recipients],
         "date": date_value,
         "date_start": day,
-        "date_precision": representative.date_precision if representative else
-        ("day" if day else None),
+        "date_precision": representative.date_precision
+        if representative
+        else ("day" if day else None),
         "time_status": _most_common(m.time_status for m in members),
         "location": None if location is None else {f: location.get(f) for f in _EVENT_PLACE_FIELDS},
         "num_mentions": len(members),

@@ -94,6 +94,8 @@ def migrate(
             raise StoreError(
                 f"migration {migration.version} ({migration.description}) failed: {error}"
             ) from error
-        log.info("store migrated to schema version %d: %s", migration.version, migration.description)
+        log.info(
+            "store migrated to schema version %d: %s", migration.version, migration.description
+        )
         current = migration.version
     return current

@@ -77,8 +77,12 @@ def analysis_rows(analysis: Analysis) -> AnalysisRows:
     aid = article.id
     lead = lead_end(article.text)
     rows = AnalysisRows(article=article_row(article))
-    rows.actors = [{"article_id": aid, "idx": i, **actor_struct(a)} for i, a in enumerate(analysis.actors)]
-    rows.places = [{"article_id": aid, "idx": i, **place_struct(p)} for i, p in enumerate(analysis.places)]
+    rows.actors = [
+        {"article_id": aid, "idx": i, **actor_struct(a)} for i, a in enumerate(analysis.actors)
+    ]
+    rows.places = [
+        {"article_id": aid, "idx": i, **place_struct(p)} for i, p in enumerate(analysis.places)
+    ]
     rows.times = [time_row(aid, i, t) for i, t in enumerate(analysis.times)]
     rows.quotes = [quote_row(aid, i, q) for i, q in enumerate(analysis.quotes)]
     rows.event_mentions = [

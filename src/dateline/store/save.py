@@ -100,7 +100,9 @@ class _Writer:
             return
         self.with_values("_delete_keys", values, pa.string())
         try:
-            self.con.execute(f"DELETE FROM {table} WHERE {column} IN (SELECT value FROM _delete_keys)")
+            self.con.execute(
+                f"DELETE FROM {table} WHERE {column} IN (SELECT value FROM _delete_keys)"
+            )
         finally:
             self.con.unregister("_delete_keys")
 
@@ -134,7 +136,9 @@ class _Writer:
         return keys
 
 
-def _link_copies(writer: _Writer, rows: list[AnalysisRows], now: datetime, run_id: str | None) -> int:
+def _link_copies(
+    writer: _Writer, rows: list[AnalysisRows], now: datetime, run_id: str | None
+) -> int:
     """Insert the article rows, each pointing at the story it is a near-duplicate of (or itself)."""
     signatures = {r.article["id"]: signature(r.article["text"]) for r in rows}
     bands = {aid: band_hashes(sig) for aid, sig in signatures.items()}
@@ -148,7 +152,8 @@ def _link_copies(writer: _Writer, rows: list[AnalysisRows], now: datetime, run_i
     try:
         stored = writer.con.sql(
             "SELECT DISTINCT n.article_id, a.id, a.story_id, a.minhash FROM _batch_bands n "
-            "JOIN article_bands b ON b.band_hash = n.band_hash JOIN articles a ON a.id = b.article_id"
+            "JOIN article_bands b ON b.band_hash = n.band_hash "
+            "JOIN articles a ON a.id = b.article_id"
         ).fetchall()
     finally:
         writer.con.unregister("_batch_bands")
@@ -168,7 +173,7 @@ def _link_copies(writer: _Writer, rows: list[AnalysisRows], now: datetime, run_i
             ((estimate_jaccard(sig, s), -ord_key(story), story) for _, story, s in pool),
             default=None,
         )
-        if best is not None and best[0] >= NEAR_DUPLICATE_JACCARD:
+        if best is not None and best[0] >= NEAR_DUPLICATE_JACCARD and best[2] != aid:
             stories[aid], similarity = best[2], best[0]
             copies += 1
         else:
@@ -181,7 +186,8 @@ def _link_copies(writer: _Writer, rows: list[AnalysisRows], now: datetime, run_i
         )  # fmt: skip
     writer.insert("articles", [r.article for r in rows])
     writer.insert(
-        "article_bands", [{"band_hash": h, "article_id": aid} for aid, hs in bands.items() for h in hs]
+        "article_bands",
+        [{"band_hash": h, "article_id": aid} for aid, hs in bands.items() for h in hs],
     )
     return copies
 
@@ -238,7 +244,7 @@ def _merge_mention(row: Mapping[str, Any]) -> MergeMention:
     day: date | None = row["day"]
     return MergeMention(
         article_id=row["article_id"], idx=row["idx"], merge_key=row["merge_key"], day=day,
-        date=row["date"], date_precision=row["date_precision"], type=row["type"],
+        coded_date=row["date"], date_precision=row["date_precision"], type=row["type"],
         mode=row["mode"], context=tuple(row["context"] or ()), cameo=row["cameo"],
         quad_code=row["quad_code"], score=row["score"],
         actors=_participants(row["actor"]), recipients=_participants(row["recipient"]),

@@ -49,7 +49,9 @@ def table_schemas() -> dict[str, pa.Schema]:
     try:
         migrate(con, __version__)
         names = [row[0] for row in con.sql("SELECT table_name FROM duckdb_tables()").fetchall()]
-        return {name: con.sql(f"SELECT * FROM {name} LIMIT 0").to_arrow_table().schema for name in names}
+        return {
+            name: con.sql(f"SELECT * FROM {name} LIMIT 0").to_arrow_table().schema for name in names
+        }
     finally:
         con.close()
 
@@ -82,7 +84,9 @@ class Store:
         """
         path = Path(path) if path is not None else default_path()
         if read_only and not path.exists():
-            raise StoreError(f"{path}: no store here; create one with `dateline ingest PATH --db {path}`")
+            raise StoreError(
+                f"{path}: no store here; create one with `dateline ingest PATH --db {path}`"
+            )
         if not read_only and path.parent != Path() and not path.parent.exists():
             raise StoreError(f"{path}: folder {path.parent} does not exist")
         try:
@@ -122,7 +126,10 @@ class Store:
         return self
 
     def __exit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        tb: TracebackType | None,
     ) -> None:
         self.close()
 
@@ -188,6 +195,40 @@ class Store:
             raise
         return report
 
+    def load_shards(self, run_dir: Path, run_id: str | None = None, batch: int = 256) -> SaveReport:
+        """Store every finished shard under ``run_dir`` in one transaction.
+
+        Loading the same shards again replaces their rows, so it adds no duplicates.
+
+        Raises:
+            StoreError: no finished shard, or the database refused the write.
+        """
+        from dateline.store.shards import finished_shards, read_shard
+
+        self._require_writable()
+        shards = finished_shards(run_dir)
+        if not shards:
+            raise StoreError(f"{run_dir}: no finished shard (shard-*/ with _SUCCESS) to load")
+        totals: dict[str, int] = {}
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            for shard in shards:
+                pending: list[Analysis | Failure] = []
+                for result in read_shard(shard):
+                    pending.append(result)
+                    if len(pending) >= batch:
+                        _add(totals, save_batch(self.con, table_schemas(), pending, run_id, _now()))
+                        pending = []
+                _add(totals, save_batch(self.con, table_schemas(), pending, run_id, _now()))
+            self.con.execute("COMMIT")
+        except duckdb.Error as error:
+            self.con.execute("ROLLBACK")
+            raise StoreError(f"{self.path}: could not load {run_dir}: {error}") from error
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        return SaveReport(**totals)
+
     def _require_writable(self) -> None:
         if self.read_only:
             raise StoreError(f"{self.path}: opened read-only")
@@ -202,7 +243,10 @@ class Store:
 
     def iter_analyses(self, chunk: int = 200) -> Iterator[Analysis]:
         """Every stored article as an Analysis, in the order they were stored."""
-        ids = [r[0] for r in self.con.sql("SELECT id FROM articles ORDER BY ingested_at, id").fetchall()]
+        ids = [
+            r[0]
+            for r in self.con.sql("SELECT id FROM articles ORDER BY ingested_at, id").fetchall()
+        ]
         for start in range(0, len(ids), chunk):
             yield from self.analyses(ids[start : start + chunk])
 
@@ -213,7 +257,9 @@ class Store:
         try:
             articles = {
                 row["id"]: row
-                for row in self._rows("SELECT * FROM articles WHERE id IN (SELECT id FROM _wanted_ids)")
+                for row in self._rows(
+                    "SELECT * FROM articles WHERE id IN (SELECT id FROM _wanted_ids)"
+                )
             }
             children: dict[str, dict[str, list[dict[str, Any]]]] = {i: {} for i in articles}
             for table in CHILD_TABLES:
@@ -235,6 +281,11 @@ class Store:
     def _rows(self, query: str) -> list[dict[str, Any]]:
         rows: list[dict[str, Any]] = self.con.sql(query).to_arrow_table().to_pylist()
         return rows
+
+
+def _add(totals: dict[str, int], report: SaveReport) -> None:
+    for name, value in asdict(report).items():
+        totals[name] = totals.get(name, 0) + value
 
 
 def _now() -> datetime:

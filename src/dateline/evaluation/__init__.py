@@ -1,0 +1,1 @@
+"""Scoring dateline against gold data: events (PLOVER), places, quotes, dates."""

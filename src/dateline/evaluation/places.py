@@ -1,0 +1,338 @@
+"""Score the places stage against GeoWebNews: toponym recognition and resolution.
+
+GeoWebNews (Gritta, Pilehvar and Collier, "A Pragmatic Guide to Geoparsing Evaluation",
+2019) marks every place name in 200 news articles with a type. The guide splits toponyms
+into *literal* ones (the place itself: Literal, Mixed, Coercion, Embedded_Literal,
+Literal_Modifier) and *associative* ones (a name standing for something related:
+Metonymic, Non_Literal_Modifier, Embedded_Non_Lit). Demonym, Language, Homonym, the
+*_Expression types and Non_Toponym are not names of places and never count.
+
+dateline's ``places`` are where things are, so the main reading scores them against the
+literal toponyms written as nouns (adjectives such as "Kurdish enclave" are demonyms to us,
+never places). Two more readings: literal toponyms including adjectives, and literal +
+associative noun toponyms against places plus country/capital actors (a name used for a
+government is an actor in dateline, a metonymic toponym in GeoWebNews). Matches are exact
+character spans; a lenient reading counts any overlap.
+
+Resolution is scored on the literal toponyms that carry coordinates and were recognised
+exactly and resolved: the share within 161 km (100 miles), the median error, and the share
+in the right country. The gold country comes from the gold GeoNames id where the gazetteer
+has it, else from the nearest populated place within 50 km of the gold point; toponyms with
+neither (seas, continents, remote points) are left out of the country score.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dateline.errors import InputError
+from dateline.ingest.datelines import parse_dateline
+from dateline.model import ActorKind, Analysis, Article, ArticleId, Place
+from dateline.pipeline import Pipeline
+from dateline.stages.gazetteer import Feature, Gazetteer, load_gazetteer
+from dateline.stages.geocoding import distance_km
+
+LITERAL_TYPES = frozenset({"Literal", "Mixed", "Coercion", "Embedded_Literal", "Literal_Modifier"})
+ASSOCIATIVE_TYPES = frozenset({"Metonymic", "Non_Literal_Modifier", "Embedded_Non_Lit"})
+ACCURACY_KM = 161.0  # 100 miles, the field's usual threshold
+_NEAREST_KM = 50.0
+_GRID = 1.0  # degrees per cell of the nearest-place index
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class GoldToponym:
+    """One annotated name: its span, GeoWebNews type and gold location, where given."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    is_adjective: bool
+    lat: float | None
+    lon: float | None
+    geonameid: int | None
+
+    @property
+    def is_literal(self) -> bool:
+        """A literal toponym in the guide's sense: the place itself."""
+        return self.type in LITERAL_TYPES
+
+    @property
+    def is_associative(self) -> bool:
+        """An associative toponym: the name stands for something related to the place."""
+        return self.type in ASSOCIATIVE_TYPES
+
+
+@dataclass(frozen=True, slots=True)
+class GoldArticle:
+    """One GeoWebNews article."""
+
+    id: str
+    title: str | None
+    text: str
+    toponyms: tuple[GoldToponym, ...]
+    origin: str
+
+
+@dataclass(slots=True)
+class Counts:
+    """True positives, false positives and false negatives of one recognition reading."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        """TP / (TP + FP), 0 when nothing was predicted."""
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        """TP / (TP + FN), 0 when there was nothing to find."""
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        """Harmonic mean of precision and recall."""
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass(slots=True)
+class Resolution:
+    """How well recognised literal toponyms were placed."""
+
+    gold_with_coordinates: int = 0
+    recognised: int = 0  # of those, found with the exact span
+    resolved: int = 0  # of those, given coordinates
+    within: int = 0  # of the resolved, within ACCURACY_KM
+    country_known: int = 0  # of the resolved, with a known gold country
+    country_right: int = 0
+    errors_km: list[float] = field(default_factory=list)
+
+    @property
+    def accuracy_161(self) -> float:
+        """Share of resolved toponyms placed within 161 km."""
+        return self.within / self.resolved if self.resolved else 0.0
+
+    @property
+    def country_accuracy(self) -> float:
+        """Share of resolved toponyms (with a known gold country) put in the right country."""
+        return self.country_right / self.country_known if self.country_known else 0.0
+
+    @property
+    def median_km(self) -> float:
+        """Median distance between our point and the gold point."""
+        return statistics.median(self.errors_km) if self.errors_km else 0.0
+
+
+@dataclass(slots=True)
+class PlacesReport:
+    """Everything ``score_places`` measures."""
+
+    articles: int = 0
+    literal: Counts = field(default_factory=Counts)  # the main reading
+    literal_overlap: Counts = field(default_factory=Counts)
+    literal_with_adjectives: Counts = field(default_factory=Counts)
+    all_toponyms: Counts = field(default_factory=Counts)  # vs places + country/capital actors
+    resolution: Resolution = field(default_factory=Resolution)
+    parse_seconds: float = 0.0
+    places_seconds: float = 0.0
+
+    def readings(self) -> list[tuple[str, Counts]]:
+        """The recognition readings, named for a table."""
+        return [
+            ("literal toponyms (nouns), exact span", self.literal),
+            ("literal toponyms (nouns), any overlap", self.literal_overlap),
+            ("literal toponyms incl. adjectives, exact", self.literal_with_adjectives),
+            ("literal + associative (nouns) vs places + state actors", self.all_toponyms),
+        ]
+
+
+def read_gold(path: Path) -> list[GoldArticle]:
+    """Read GeoWebNews JSON Lines (``text``, ``toponyms`` with offsets and coordinates).
+
+    Raises:
+        InputError: the file is missing or a line is not a GeoWebNews record.
+    """
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as error:
+        raise InputError(f"{path}: cannot read the GeoWebNews gold: {error.strerror}") from error
+    articles = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        origin = f"{path}:{number}"
+        try:
+            record = json.loads(line)
+            toponyms = tuple(_toponym(item) for item in record["toponyms"])
+            articles.append(
+                GoldArticle(str(record["id"]), record.get("title"), str(record["text"]), toponyms, origin)
+            )
+        except (ValueError, KeyError, TypeError) as error:
+            raise InputError(f"{origin}: not a GeoWebNews record ({error!r})") from error
+    return articles
+
+
+def _toponym(item: dict[str, object]) -> GoldToponym:
+    lat, lon, geonameid = item.get("lat"), item.get("lon"), item.get("geonameid")
+    return GoldToponym(
+        start=int(str(item["start"])), end=int(str(item["end"])), text=str(item["text"]),
+        type=str(item["type"]), is_adjective=item.get("modifier_type") == "Adjective",
+        lat=float(str(lat)) if lat is not None else None,
+        lon=float(str(lon)) if lon is not None else None,
+        geonameid=int(str(geonameid)) if geonameid else None,
+    )  # fmt: skip
+
+
+def article_of(gold: GoldArticle) -> Article:
+    """The gold text as an Article, unchanged so that the gold offsets hold."""
+    return Article(
+        id=ArticleId(gold.id), text=gold.text, title=gold.title,
+        dateline=parse_dateline(gold.text, None), origin=gold.origin,
+    )  # fmt: skip
+
+
+def analyse(pipeline: Pipeline, gold: Sequence[GoldArticle], report: PlacesReport) -> list[Analysis]:
+    """Run the pipeline over the gold articles, timing the parse and the places stage."""
+    articles = [article_of(item) for item in gold]
+    started = time.perf_counter()
+    docs = list(pipeline.nlp.pipe((a.text for a in articles), batch_size=pipeline.batch_size))
+    report.parse_seconds += time.perf_counter() - started
+    analyses = []
+    for article, doc in zip(articles, docs, strict=True):
+        analysis = pipeline.analyse_doc(article, doc)
+        started = time.perf_counter()
+        pipeline.find_places(article, doc, analysis.actors)
+        report.places_seconds += time.perf_counter() - started
+        analyses.append(analysis)
+    return analyses
+
+
+def score_places(
+    gold: Sequence[GoldArticle], analyses: Sequence[Analysis], gazetteer: Gazetteer | None = None
+) -> PlacesReport:
+    """Score the analyses of the gold articles (same order) on every reading."""
+    gazetteer = gazetteer or load_gazetteer()
+    nearest = _NearestPlace(gazetteer)
+    report = PlacesReport(articles=len(gold))
+    for item, analysis in zip(gold, analyses, strict=True):
+        places = {(p.start, p.end): p for p in analysis.places}
+        literal = {(t.start, t.end) for t in item.toponyms if t.is_literal and not t.is_adjective}
+        _count(report.literal, literal, set(places))
+        _count_overlap(report.literal_overlap, literal, set(places))
+        with_adjectives = {(t.start, t.end) for t in item.toponyms if t.is_literal}
+        _count(report.literal_with_adjectives, with_adjectives, set(places))
+        every = literal | {
+            (t.start, t.end) for t in item.toponyms if t.is_associative and not t.is_adjective
+        }
+        _count(report.all_toponyms, every, set(places) | _state_names(analysis, gazetteer))
+        for toponym in item.toponyms:
+            if toponym.is_literal and toponym.lat is not None and toponym.lon is not None:
+                _resolve(report.resolution, toponym, places.get((toponym.start, toponym.end)),
+                         gazetteer, nearest)  # fmt: skip
+    return report
+
+
+def evaluate_places(pipeline: Pipeline, gold: Sequence[GoldArticle]) -> PlacesReport:
+    """Analyse and score the gold articles, with timings."""
+    report = PlacesReport()
+    analyses = analyse(pipeline, gold, report)
+    scored = score_places(gold, analyses)
+    scored.parse_seconds, scored.places_seconds = report.parse_seconds, report.places_seconds
+    return scored
+
+
+def _count(counts: Counts, gold: set[Span], predicted: set[Span]) -> None:
+    counts.tp += len(gold & predicted)
+    counts.fp += len(predicted - gold)
+    counts.fn += len(gold - predicted)
+
+
+def _count_overlap(counts: Counts, gold: set[Span], predicted: set[Span]) -> None:
+    def hits(span: Span, others: Iterable[Span]) -> bool:
+        return any(a < span[1] and span[0] < b for a, b in others)
+
+    counts.tp += sum(1 for span in gold if hits(span, predicted))
+    counts.fn += sum(1 for span in gold if not hits(span, predicted))
+    counts.fp += sum(1 for span in predicted if not hits(span, gold))
+
+
+def _state_names(analysis: Analysis, gazetteer: Gazetteer) -> set[Span]:
+    """Country and capital names the actor stage took for governments ("Ankara said")."""
+    found = set()
+    for actor in analysis.actors:
+        if actor.kind is ActorKind.STATE and any(e.is_national for e in gazetteer.lookup(actor.text)):
+            found.add((actor.start, actor.end))
+    return found
+
+
+def _resolve(
+    resolution: Resolution,
+    toponym: GoldToponym,
+    place: Place | None,
+    gazetteer: Gazetteer,
+    nearest: _NearestPlace,
+) -> None:
+    assert toponym.lat is not None and toponym.lon is not None
+    resolution.gold_with_coordinates += 1
+    if place is None:
+        return
+    resolution.recognised += 1
+    if place.lat is None or place.lon is None:
+        return
+    resolution.resolved += 1
+    error = distance_km(toponym.lat, toponym.lon, place.lat, place.lon)
+    resolution.errors_km.append(error)
+    resolution.within += error <= ACCURACY_KM
+    country = _gold_country(toponym, gazetteer, nearest)
+    if country is not None:
+        resolution.country_known += 1
+        resolution.country_right += place.country == country
+
+
+def _gold_country(toponym: GoldToponym, gazetteer: Gazetteer, nearest: _NearestPlace) -> str | None:
+    if toponym.geonameid is not None:
+        entry = gazetteer.get(toponym.geonameid)
+        if entry is not None:
+            return entry.country  # None for a continent: no country to score
+    assert toponym.lat is not None and toponym.lon is not None
+    return nearest.country(toponym.lat, toponym.lon)
+
+
+class _NearestPlace:
+    """The country of the nearest populated place, from a grid over the gazetteer's towns."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self._gazetteer = gazetteer
+        self._cells: dict[tuple[int, int], list[tuple[float, float, str]]] | None = None
+
+    def country(self, lat: float, lon: float) -> str | None:
+        cells = self._index()
+        row, column = int(lat // _GRID), int(lon // _GRID)
+        best: tuple[float, str] | None = None
+        for dr in (-1, 0, 1):
+            for dc in (-1, 0, 1):
+                for plat, plon, code in cells.get((row + dr, column + dc), ()):
+                    km = distance_km(lat, lon, plat, plon)
+                    if km <= _NEAREST_KM and (best is None or km < best[0]):
+                        best = (km, code)
+        return best[1] if best else None
+
+    def _index(self) -> dict[tuple[int, int], list[tuple[float, float, str]]]:
+        if self._cells is None:
+            self._cells = {}
+            for entry in self._gazetteer.populated_places():
+                if entry.country is not None and entry.feature is Feature.CITY:
+                    key = (int(entry.lat // _GRID), int(entry.lon // _GRID))
+                    self._cells.setdefault(key, []).append((entry.lat, entry.lon, entry.country))
+        return self._cells

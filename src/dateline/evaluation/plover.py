@@ -1,0 +1,245 @@
+"""Score the event coder against gold sentences in the PLOVER gold-standard format.
+
+Each gold record is one sentence with its PLOVER 2021 event type, source and target actors
+(country code and sector). A sentence may carry several records (several events). Scoring is
+per sentence and event type: a predicted type the sentence's gold lacks is a false positive, a
+gold type with no prediction a miss. Events the coder marks as negated did not happen and
+are not counted as predictions.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from dateline.errors import InputError
+from dateline.ingest import build_article
+from dateline.model import Analysis, Event, TimeStatus
+from dateline.pipeline import Pipeline
+
+# Codes the PLOVER gold still writes the old way
+LEGACY_CODES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM", "ROM": "ROU", "ZAR": "COD", "TMP": "TLS"}
+_UNCOUNTED = frozenset({TimeStatus.NEGATED})
+
+
+@dataclass(frozen=True, slots=True)
+class GoldEvent:
+    """One gold record: a sentence, an event type and its actors' codes and sectors."""
+
+    text: str
+    event: str
+    sources: tuple[tuple[str | None, str | None], ...]  # (code, sector)
+    targets: tuple[tuple[str | None, str | None], ...]
+    reciprocal: bool = False
+
+
+@dataclass(slots=True)
+class Counts:
+    """True positives, false positives and false negatives."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        """TP / (TP + FP), 0 when nothing was predicted."""
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        """TP / (TP + FN), 0 when there was nothing to find."""
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        """Harmonic mean of precision and recall."""
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict[str, float | int]:
+        """Counts and scores, rounded for reports."""
+        return {
+            "tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4), "f1": round(self.f1, 4),
+        }  # fmt: skip
+
+
+@dataclass(slots=True)
+class Report:
+    """Everything ``evaluate`` measures."""
+
+    sentences: int = 0
+    events: Counts = field(default_factory=Counts)
+    by_type: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
+    codes: Counts = field(default_factory=Counts)
+    sectors_right: int = 0
+    sectors_scored: int = 0
+    confusions: Counter[tuple[str, str]] = field(default_factory=Counter)
+
+    @property
+    def macro_f1(self) -> float:
+        """Mean F1 over the event types present in the gold."""
+        present = [c for c in self.by_type.values() if c.tp + c.fn]
+        return sum(c.f1 for c in present) / len(present) if present else 0.0
+
+    @property
+    def sector_accuracy(self) -> float:
+        """Share of matched actors whose gold sector the coder gave too."""
+        return self.sectors_right / self.sectors_scored if self.sectors_scored else 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        """The report as JSON-ready data."""
+        return {
+            "sentences": self.sentences,
+            "events_micro": self.events.as_dict(),
+            "events_macro_f1": round(self.macro_f1, 4),
+            "by_type": {k: v.as_dict() for k, v in sorted(self.by_type.items())},
+            "actor_codes": self.codes.as_dict(),
+            "sector_accuracy": round(self.sector_accuracy, 4),
+            "sectors_scored": self.sectors_scored,
+            "confusions": [
+                {"gold": g, "predicted": p, "count": n} for (g, p), n in self.confusions.most_common(15)
+            ],
+        }
+
+
+def read_gold(path: Path) -> list[GoldEvent]:
+    """Read PLOVER gold-standard JSON Lines (``text``, ``event_2021``, ``source``, ``target``).
+
+    Raises:
+        InputError: the file is missing or a line is not a gold record.
+    """
+    records = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as error:
+        raise InputError(f"{path}: cannot read gold file: {error.strerror}") from error
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            records.append(gold_from_record(record))
+        except (json.JSONDecodeError, KeyError, TypeError) as error:
+            raise InputError(
+                f"{path}:{number}: not a PLOVER gold record ({type(error).__name__}: {error}); "
+                'expected {"text", "event_2021", "source": [{"code", "sector"}], "target": [...]}'
+            ) from error
+    return records
+
+
+def gold_from_record(record: Mapping[str, Any]) -> GoldEvent:
+    """One gold record from its JSON form."""
+    event = record.get("event_2021") or record["event"]
+    return GoldEvent(
+        text=_clean(record["text"]),
+        event=str(event),
+        sources=tuple(_actor(a) for a in record.get("source") or ()),
+        targets=tuple(_actor(a) for a in record.get("target") or ()),
+        reciprocal=bool(record.get("reciprocal")),
+    )
+
+
+def _clean(text: str) -> str:
+    # a few gold sentences are wrapped in braces; LaTeX-style quotes become plain ones
+    text = text.strip()
+    if text.startswith("{") and text.endswith("}"):
+        text = text[1:-1]
+    return text.replace("``", '"').replace("''", '"').replace("\\$", "$")
+
+
+def _actor(actor: Mapping[str, Any]) -> tuple[str | None, str | None]:
+    code = actor.get("code")
+    if isinstance(code, str):
+        code = LEGACY_CODES.get(code, code)
+    sector = actor.get("sector")
+    if isinstance(sector, str):
+        sector = sector[:3].upper() if sector[:3].isalpha() else None
+    return code, sector
+
+
+def group_by_sentence(gold: Iterable[GoldEvent]) -> dict[str, list[GoldEvent]]:
+    """Gold records of each distinct sentence, in first-seen order."""
+    grouped: dict[str, list[GoldEvent]] = {}
+    for item in gold:
+        grouped.setdefault(item.text, []).append(item)
+    return grouped
+
+
+def counted_events(analysis: Analysis) -> list[Event]:
+    """The events that count as predictions: not negated."""
+    return [e for e in analysis.events if e.time_status not in _UNCOUNTED]
+
+
+def score(gold: Sequence[GoldEvent], predictions: Mapping[str, Sequence[Event]]) -> Report:
+    """Compare predicted events (by sentence text) with the gold."""
+    report = Report()
+    for text, items in group_by_sentence(gold).items():
+        report.sentences += 1
+        events = list(predictions.get(text, ()))
+        gold_types = {g.event for g in items}
+        predicted_types = {e.type for e in events}
+        for kind in gold_types | predicted_types:
+            counts = report.by_type[kind]
+            if kind in gold_types and kind in predicted_types:
+                counts.tp += 1
+                report.events.tp += 1
+            elif kind in gold_types:
+                counts.fn += 1
+                report.events.fn += 1
+            else:
+                counts.fp += 1
+                report.events.fp += 1
+        for missed in gold_types - predicted_types:
+            for wrong in predicted_types - gold_types:
+                report.confusions[(missed, wrong)] += 1
+            if not predicted_types:
+                report.confusions[(missed, "(none)")] += 1
+        for item in items:
+            _score_actors(report, item, [e for e in events if e.type == item.event] or events)
+    return report
+
+
+def _score_actors(report: Report, item: GoldEvent, events: Sequence[Event]) -> None:
+    predicted_sources = [(a.code, a.sector) for e in events for a in e.actors]
+    predicted_targets = [(a.code, a.sector) for e in events for a in e.recipients]
+    if item.reciprocal or not item.targets:
+        # "X and Y met": all parties are actors; a coder that splits them is not wrong
+        roles = [(item.sources + item.targets, predicted_sources + predicted_targets)]
+    else:
+        roles = [(item.sources, predicted_sources), (item.targets, predicted_targets)]
+    for gold_actors, predicted in roles:
+        gold_codes = {code for code, _ in gold_actors if code}
+        predicted_codes = {code for code, _ in predicted if code}
+        report.codes.tp += len(gold_codes & predicted_codes)
+        report.codes.fp += len(predicted_codes - gold_codes)
+        report.codes.fn += len(gold_codes - predicted_codes)
+        for code, sector in gold_actors:
+            if not code or not sector or code not in predicted_codes:
+                continue
+            report.sectors_scored += 1
+            report.sectors_right += any(c == code and s == sector for c, s in predicted)
+
+
+def iter_predictions(
+    analyses: Iterable[Analysis], texts: Sequence[str]
+) -> Iterator[tuple[str, list[Event]]]:
+    """Pair each gold sentence text with the counted events of its analysis."""
+    for text, analysis in zip(texts, analyses, strict=True):
+        yield text, counted_events(analysis)
+
+
+def evaluate(gold: Sequence[GoldEvent], pipeline: Pipeline, *, origin: str = "gold") -> Report:
+    """Run ``pipeline`` on every gold sentence (as a one-sentence article) and score it."""
+    texts = list(group_by_sentence(gold))
+    articles = [
+        build_article(text, origin=f"{origin}:{number}", title="")
+        for number, text in enumerate(texts, start=1)
+    ]
+    analyses = pipeline.analyse_many(articles)
+    return score(gold, dict(iter_predictions(analyses, texts)))

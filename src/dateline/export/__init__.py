@@ -1,0 +1,19 @@
+"""Exports of the store: JSON Lines, CSV, Parquet partitioned by date, GDELT 2.0 layout."""
+
+from dateline.export.delimited import write_csv
+from dateline.export.gdelt import GDELT_COLUMNS, write_gdelt
+from dateline.export.jsonl import write_jsonl
+from dateline.export.parquet import write_parquet
+from dateline.export.tables import LEVELS
+
+FORMATS: tuple[str, ...] = ("jsonl", "csv", "parquet", "gdelt")
+
+__all__ = [
+    "FORMATS",
+    "GDELT_COLUMNS",
+    "LEVELS",
+    "write_csv",
+    "write_gdelt",
+    "write_jsonl",
+    "write_parquet",
+]

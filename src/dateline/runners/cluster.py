@@ -1,0 +1,104 @@
+"""Run the pipeline on a Dask cluster: the only module that imports Dask (extra ``cluster``).
+
+Workers build their own pipeline from ``Settings``, analyse a partition of articles and
+write it as a Parquet shard under a run folder; they never open the store (DuckDB allows
+one writer). ``dateline load RUN_DIR`` then stores every finished shard in one transaction.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from dateline.errors import SettingsError
+from dateline.ingest import iter_articles
+from dateline.model import Analysis, Article, Failure
+from dateline.pipeline import Pipeline
+from dateline.runners.local import Item
+from dateline.settings import Settings
+from dateline.store.shards import write_shard
+
+log = logging.getLogger(__name__)
+
+PARTITION = 256  # articles per task: enough to amortise spaCy's batching, small enough to retry
+
+_pipelines: dict[str, Pipeline] = {}  # one per worker process and settings
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterReport:
+    """What the cluster wrote: shard folders and how many inputs went into them."""
+
+    run_dir: Path
+    shards: tuple[Path, ...]
+    items: int
+
+
+def analyse_to_shards(
+    paths: Sequence[str | Path],
+    run_dir: Path,
+    settings: Settings,
+    *,
+    client: Any = None,  # noqa: ANN401 - a distributed.Client; Dask is an optional import
+    partition: int = PARTITION,
+    in_flight: int | None = None,
+) -> ClusterReport:
+    """Read ``paths`` here, analyse partitions on the cluster, write shards under ``run_dir``.
+
+    ``client`` is a ``distributed.Client``; without one, a LocalCluster of one process per
+    core is started for the call. At most ``in_flight`` partitions (default two per
+    worker) are on the cluster at once, so the reader never runs far ahead.
+
+    Raises:
+        SettingsError: Dask is not installed (``pip install "dateline[cluster]"``).
+    """
+    try:
+        from distributed import Client, LocalCluster, as_completed
+    except ImportError as error:
+        raise SettingsError(
+            'the cluster runner needs Dask: pip install "dateline[cluster]"'
+        ) from error
+    run_dir.mkdir(parents=True, exist_ok=True)
+    own = client is None
+    if own:
+        client = Client(LocalCluster(processes=True, threads_per_worker=1))
+    try:
+        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        window = in_flight or 2 * workers
+        shards: list[Path] = []
+        items = 0
+        partitions = _partitions(iter_articles(paths), partition)
+        pending = as_completed()
+        for index, chunk in enumerate(partitions):
+            items += len(chunk)
+            folder = run_dir / f"shard-{index:06d}"
+            pending.add(client.submit(_analyse_partition, chunk, settings, str(folder), pure=False))
+            if pending.count() >= window:
+                shards.append(Path(next(pending).result()))
+        shards.extend(Path(future.result()) for future in pending)
+    finally:
+        if own:
+            client.close()
+    return ClusterReport(run_dir=run_dir, shards=tuple(sorted(shards)), items=items)
+
+
+def _partitions(items: Iterable[Item], size: int) -> Iterable[list[Item]]:
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
+
+
+def _analyse_partition(chunk: list[Item], settings: Settings, folder: str) -> str:
+    """On a worker: analyse one partition in this process and write its shard."""
+    key = repr(settings)
+    if key not in _pipelines:
+        _pipelines[key] = Pipeline.from_settings(settings)
+    analyses = iter(_pipelines[key].analyse_many(i for i in chunk if isinstance(i, Article)))
+    results: list[Analysis | Failure] = [
+        next(analyses) if isinstance(item, Article) else item for item in chunk
+    ]
+    return str(write_shard(results, Path(folder)))

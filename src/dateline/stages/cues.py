@@ -1,0 +1,233 @@
+"""Speech cues in a parsed sentence: the verb that reports speech ("said", "told reporters",
+"was quoted as saying"), or "according to", with the words naming the speaker and the channel.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+# Verbs that report what someone said and take the statement as a clause: "said (that) ...".
+REPORTING = frozenset({
+    "say", "tell", "add", "state", "announce", "claim", "insist", "deny", "warn", "write",
+    "tweet", "post", "report", "note", "stress", "explain", "conclude", "respond", "reply",
+    "argue", "suggest", "maintain", "allege", "confirm", "declare", "reveal", "admit",
+    "acknowledge", "assert", "emphasise", "emphasize", "underline", "underscore", "predict",
+    "complain", "recall", "observe", "remark", "comment", "demand", "reiterate", "caution",
+    "contend", "concede", "testify", "indicate", "quote", "continue", "agree", "affirm",
+    "charge", "estimate", "signal", "disclose", "mention",
+})  # fmt: skip
+# Verbs that quote a fragment ("called it a 'massacre'") but do not report a whole statement.
+FRAGMENT = REPORTING | frozenset({
+    "call", "describe", "dub", "label", "brand", "term", "refer", "accuse", "condemn",
+    "criticise", "criticize", "dismiss", "reject", "denounce", "express", "cite", "welcome",
+    "hail", "praise", "blame", "appeal", "urge", "ask", "vow", "pledge", "promise", "threaten",
+    "speak", "voice", "attribute", "designate", "decry", "slam", "lament", "promise", "pledge",
+})  # fmt: skip
+# "continue" and "agree" report speech only right after a quote: '"...," continued Kiki'
+_INVERTED_ONLY = frozenset({"continue", "agree", "indicate", "signal", "charge", "mention"})
+# words that make a clause a question, not a statement: "did not say what agent was used"
+_WH = frozenset({"what", "whether", "if", "how", "why", "who", "whom", "which", "when", "where"})
+_AUDIENCE = frozenset({
+    "reporters", "journalists", "correspondents", "newsmen", "press", "media", "parliament",
+    "lawmakers", "legislators", "members", "delegates", "audience", "crowd", "supporters",
+})  # fmt: skip
+# nouns that name how something was said: "in a statement", "told a parliamentary debate"
+CHANNEL_NOUNS = frozenset({
+    "statement", "tweet", "interview", "briefing", "report", "post", "letter", "speech",
+    "conference", "communique", "communiqué", "message", "video", "broadcast", "article",
+    "debate", "session", "hearing", "address", "remarks", "email", "e-mail", "notice", "blog",
+    "tv", "television", "radio", "twitter", "facebook", "telegram", "instagram", "youtube",
+    "website", "scroll", "newspaper", "daily", "channel", "broadcaster", "agency", "bulletin",
+    "announcement", "declaration", "resolution", "op-ed", "column", "podcast", "programme",
+    "program", "show", "transcript", "release",
+})  # fmt: skip
+_CHANNEL_PREPOSITIONS = frozenset({"in", "on", "during", "via", "through", "at", "to", "with"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_CLIMB = frozenset({"advcl", "xcomp", "conj", "pcomp", "acl", "prep", "ccomp", "relcl"})
+_NEGATIONS = frozenset({"not", "n't", "never"})
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One speech cue: ``verb`` reports speech by ``subject`` (None when the parse gives none)."""
+
+    verb: Token
+    text: str  # "said", "has said", "told reporters", "was quoted as saying", "according to"
+    subject: Token | None
+    channel: tuple[int, int] | None  # character span of the channel's words
+    according: bool = False  # "according to X": the rest of the sentence is the statement
+    negated: bool = False
+    inverted: bool = False  # the speaker follows the verb: '"...," said Kurdi'
+
+    def complements(self) -> list[Token]:
+        """The clauses that hold the statement: "said (that) CLAUSE and that CLAUSE"."""
+        if self.according or self.verb.lemma_ not in REPORTING or self.negated:
+            return []
+        found: list[Token] = []
+        for child in self.verb.children:
+            if child.dep_ != "ccomp" or _is_question(child):
+                continue
+            found.append(child)
+            # "said that A and that B": each "that" clause is a statement of its own
+            found.extend(c for c in child.conjuncts if c.i > child.i and _has_mark(c))
+        return found
+
+
+def find_cues(sentence: Span) -> Iterator[Cue]:
+    """Every speech cue of one sentence, in order."""
+    for token in sentence:
+        if token.lower_ == "according" and token.i + 1 < sentence.end and token.nbor().lower_ == "to":
+            yield _according(token)
+        elif token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in FRAGMENT:
+            cue = _verb_cue(token)
+            if cue is not None:
+                yield cue
+
+
+def _according(token: Token) -> Cue:
+    to = token.nbor()
+    objects = [c for c in to.children if c.dep_ == "pobj"] or [
+        c for c in token.children if c.dep_ == "pobj"
+    ]
+    subject = objects[0] if objects else None
+    return Cue(verb=token, text=f"{token.text} to", subject=subject, channel=None, according=True)
+
+
+def _verb_cue(verb: Token) -> Cue | None:
+    lemma = verb.lemma_.lower()
+    if verb.dep_ in ("amod", "compound") or (lemma == "say" and _passive(verb) and not _quoted(verb)):
+        return None  # "the so-called rebels", "he is said to have died"
+    subject = _subject(verb)
+    inverted = subject is not None and subject.i > verb.i
+    if lemma in _INVERTED_ONLY and not (inverted and _after_quote(verb)):
+        return None
+    negated = any(c.dep_ == "neg" or c.lower_ in _NEGATIONS for c in verb.children)
+    return Cue(
+        verb=verb,
+        text=_cue_text(verb),
+        subject=subject,
+        channel=_channel(verb),
+        negated=negated,
+        inverted=inverted,
+    )
+
+
+def _subject(verb: Token) -> Token | None:
+    """The speaker's head word: the verb's subject, or that of the verb it hangs from
+    ("..., adding that", "was quoted as saying", "and instead attributed ...")."""
+    current = verb
+    for _ in range(4):
+        for child in current.children:
+            if child.dep_ in _SUBJECTS and child.lower_ not in ("that", "which"):
+                return child
+        for child in current.children:
+            if child.dep_ == "agent":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects and current.lemma_ != "quote":
+                    return objects[0]
+        if current.dep_ not in _CLIMB or current.head is current:
+            return None
+        if current.dep_ == "relcl":
+            return current.head  # "a statement which said"
+        current = current.head
+    return None
+
+
+def _cue_text(verb: Token) -> str:
+    words = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    start = words[0].i if words else verb.i
+    end = verb.i + 1
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.lower_ == "as" and head.head.lemma_ == "quote":
+        # "was quoted as saying"
+        quoted = head.head
+        aux = [c for c in quoted.children if c.dep_ in ("aux", "auxpass") and c.i < quoted.i]
+        start = aux[0].i if aux else quoted.i
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative") and child.lower_ in _AUDIENCE and child.i == end:
+            end = child.i + 1
+    return verb.doc[start:end].text
+
+
+def _channel(verb: Token) -> tuple[int, int] | None:
+    """ "in a tweet", "told AFP", "was quoted by SANA", "speaking to The New Arab"."""
+    candidates = [verb]
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as":
+        candidates.append(verb.head.head)
+    for head in candidates:
+        for child in head.children:
+            found = _channel_of(head, child)
+            if found is not None:
+                return found
+    return None
+
+
+def _channel_of(verb: Token, child: Token) -> tuple[int, int] | None:
+    if child.dep_ == "prep" and child.lower_ in _CHANNEL_PREPOSITIONS:
+        for obj in child.children:
+            if obj.dep_ == "pobj" and _names_channel(obj):
+                return _phrase(obj)
+    if child.dep_ == "agent" and verb.lemma_ == "quote":
+        for obj in child.children:
+            if obj.dep_ == "pobj":
+                return _phrase(obj)
+    if child.dep_ in ("dobj", "dative") and verb.lemma_ == "tell" and child.lower_ not in _AUDIENCE:
+        if child.pos_ == "PROPN" or child.ent_type_ == "ORG" or _names_channel(child):
+            return _phrase(child)
+    if child.dep_ == "advcl" and child.lemma_ in ("speak", "talk"):
+        for prep in child.children:
+            if prep.dep_ == "prep" and prep.lower_ == "to":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and (obj.ent_type_ == "ORG" or _names_channel(obj)):
+                        return _phrase(obj)
+    return None
+
+
+def _names_channel(token: Token) -> bool:
+    return token.lower_ in CHANNEL_NOUNS or token.lemma_.lower() in CHANNEL_NOUNS
+
+
+def _phrase(head: Token) -> tuple[int, int]:
+    """The channel's words: the noun with its modifiers, without a leading article."""
+    left = head
+    for child in head.children:
+        if child.i < head.i and child.dep_ in ("amod", "compound", "nmod", "poss", "det"):
+            left = min(left, child.left_edge, key=lambda t: t.i)
+    if left.pos_ == "DET" and left.i < head.i and left.is_lower:
+        left = left.doc[left.i + 1]
+    right = head
+    for child in head.children:
+        if child.i > head.i and child.dep_ in ("appos", "compound", "flat"):
+            right = max(right, child, key=lambda t: t.i)
+    return left.idx, right.idx + len(right.text)
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _quoted(verb: Token) -> bool:
+    return verb.lemma_ == "quote"
+
+
+def _after_quote(verb: Token) -> bool:
+    """True if the verb comes right after a closing quotation mark (and maybe a comma)."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and doc[i].is_punct and doc[i].text in (",", "-", "—", "–"):
+        i -= 1
+    return i >= 0 and doc[i].is_quote
+
+
+def _is_question(clause: Token) -> bool:
+    first = clause.left_edge
+    return first.lower_ in _WH or any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children)
+
+
+def _has_mark(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)

@@ -1,0 +1,142 @@
+"""Choosing among homonyms: which "Tripoli" an article means, from the gazetteer and context.
+
+Each reading of a name scores its size (log population, a bonus for countries and capitals)
+plus what the article says: the dateline's country, the countries of its actors and of its
+unambiguous places, the divisions it names, and a qualifier written after the name
+("Moscow, Idaho"). The best score wins; every mention of a name in an article gets the same
+reading.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from dateline.stages.gazetteer import Entry, Feature, NameKind
+
+# Scores are in powers of ten of population, so a bonus of 1.0 outweighs a tenfold size.
+_FEATURE_BONUS = {
+    Feature.COUNTRY: 1.0,
+    Feature.CONTINENT: 0.0,
+    Feature.REGION: 0.0,
+    Feature.ADMIN1: 0.0,
+    Feature.ADMIN2: -0.5,  # summed from its towns and named far less often than they are
+    Feature.CITY: 0.0,
+}
+_CAPITAL_BONUS = 1.0
+_ALTERNATE_PENALTY = 1.5  # a foreign or old name of a place is weaker than another's own name
+_DATELINE_BONUS = 2.0
+_COUNTRY_SHARE_BONUS = 1.5  # times the share of the article's mentions in that country
+_DIVISION_BONUS = 1.0
+_QUALIFIER_BONUS = 4.0  # "Paris, Texas": near-certain
+# A reading whose lead over the next is at least this is used as context for the others.
+CONFIDENT_MARGIN = 1.0
+# A division is taken for the city of the same name inside it when the city is this close,
+# or this large a share of it: "Aleppo", "Moscow", "New York" name the city.
+_SAME_NAME_KM = 150.0
+_SAME_NAME_SHARE = 0.1
+DIVISIONS = frozenset({Feature.ADMIN1, Feature.ADMIN2})
+
+
+@dataclass(slots=True)
+class Context:
+    """What an article says about where it is: countries and divisions it names."""
+
+    dateline_country: str | None = None
+    countries: Counter[str] = field(default_factory=Counter)
+    divisions: set[tuple[str | None, str]] = field(default_factory=set)  # (country, admin1)
+
+    def add(self, entry: Entry) -> None:
+        """Count a confidently resolved place as evidence about the article."""
+        if entry.country is not None:
+            self.countries[entry.country] += 1
+        if entry.feature is Feature.ADMIN1:
+            self.divisions.add((entry.country, entry.name))
+        elif entry.admin1 is not None and entry.feature is Feature.CITY:
+            self.divisions.add((entry.country, entry.admin1))
+
+    def share(self, country: str | None) -> float:
+        """The share of the article's located mentions that lie in ``country``."""
+        total = sum(self.countries.values())
+        if country is None or total == 0:
+            return 0.0
+        return self.countries[country] / total
+
+
+def prior(entry: Entry) -> float:
+    """How likely a reading is before context: size, national standing, name kind."""
+    score = math.log10(entry.population + 10) + _FEATURE_BONUS[entry.feature]
+    if entry.is_capital:
+        score += _CAPITAL_BONUS
+    if entry.kind is NameKind.ALTERNATE:
+        score -= _ALTERNATE_PENALTY
+    return score
+
+
+def readings(entries: Iterable[Entry], *, division_named: bool = False) -> list[Entry]:
+    """The plausible readings of a name, without abbreviations and shadowed divisions.
+
+    ``division_named`` is set when the text says "province", "state", "county" after the
+    name: then a division is meant, not its city.
+    """
+    found = [e for e in entries if e.kind is not NameKind.ABBREVIATION]
+    if division_named:
+        divisions = [e for e in found if e.feature in DIVISIONS]
+        return divisions or found
+    cities = [e for e in found if e.feature is Feature.CITY]
+    return [e for e in found if e.feature not in DIVISIONS or not _shadowed(e, cities)]
+
+
+def _shadowed(division: Entry, cities: Sequence[Entry]) -> bool:
+    for city in cities:
+        if city.country != division.country:
+            continue
+        if distance_km(city.lat, city.lon, division.lat, division.lon) <= _SAME_NAME_KM:
+            return True
+        if city.population >= _SAME_NAME_SHARE * division.population:
+            return True
+    return False
+
+
+def score(entry: Entry, context: Context, qualifiers: Sequence[Entry] = ()) -> float:
+    """A reading's score in an article: its prior plus what the article says."""
+    total = prior(entry)
+    if entry.country is not None and entry.country == context.dateline_country:
+        total += _DATELINE_BONUS
+    total += _COUNTRY_SHARE_BONUS * context.share(entry.country)
+    if entry.admin1 is not None and (entry.country, entry.admin1) in context.divisions:
+        total += _DIVISION_BONUS
+    if any(_contains(q, entry) for q in qualifiers):
+        total += _QUALIFIER_BONUS
+    return total
+
+
+def _contains(container: Entry, entry: Entry) -> bool:
+    """True if ``entry`` lies in ``container`` (a country or a first-order division)."""
+    if container.feature is Feature.COUNTRY:
+        return entry.country == container.country and entry is not container
+    if container.feature is Feature.ADMIN1:
+        return entry.country == container.country and entry.admin1 == container.name
+    return False
+
+
+def best(
+    entries: Sequence[Entry], context: Context, qualifiers: Sequence[Entry] = ()
+) -> tuple[Entry | None, float]:
+    """The best reading and its lead over the runner-up (infinite when it has none)."""
+    if not entries:
+        return None, 0.0
+    ranked = sorted(entries, key=lambda e: (-score(e, context, qualifiers), e.id))
+    if len(ranked) == 1:
+        return ranked[0], math.inf
+    return ranked[0], score(ranked[0], context, qualifiers) - score(ranked[1], context, qualifiers)
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))

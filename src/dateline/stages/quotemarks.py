@@ -1,0 +1,151 @@
+"""Quotation marks -> quoted stretches of text: straight and typographic, nested, unbalanced,
+and quotes that run over several paragraphs (each new paragraph reopens, only the last closes).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+_DOUBLE_OPEN = "“„«"
+_DOUBLE_CLOSE = "”»"
+_DOUBLE_ANY = '"'
+_SINGLE_OPEN = "‘‹"
+_SINGLE_CLOSE = "’›"
+_SINGLE_ANY = "'`"
+_OPEN_BEFORE = " \t\n([{—–-/"
+_PARAGRAPH = re.compile(r"[^\n]+")
+# a quote left open at the end of a paragraph that does not go on in the next is closed there,
+# unless it is so long that the mark was more likely a stray
+_MAX_UNCLOSED = 600
+
+
+@dataclass(frozen=True, slots=True)
+class Quoted:
+    """A stretch of text inside quotation marks; ``start``/``end`` exclude the marks."""
+
+    start: int
+    end: int
+    opened: int  # offset of the opening mark
+    closed: int  # offset of the closing mark, or -1 when the quote was never closed
+    single: bool = False  # inside single marks ('...' or ‘...’)
+
+    @property
+    def balanced(self) -> bool:
+        """True when a closing mark was found."""
+        return self.closed >= 0
+
+
+@dataclass(slots=True)
+class _Mark:
+    at: int
+    can_open: bool
+    can_close: bool
+
+
+def find_quoted(text: str) -> list[Quoted]:
+    """Every outermost quoted stretch of ``text``, in order.
+
+    Double marks are paired first; single marks count only outside every double quote, so
+    'bombs refugees' in a headline is a quote but ‘no’ inside “he said ‘no’” is not a second one.
+    """
+    paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
+    doubles = list(_pair_doubles(text, paragraphs))
+    singles = [
+        q
+        for q in _pair_singles(text, paragraphs)
+        if not any(d.opened <= q.opened and q.end <= _outer_end(d) for d in doubles)
+    ]
+    return sorted(doubles + singles, key=lambda q: q.opened)
+
+
+def _outer_end(quoted: Quoted) -> int:
+    return quoted.closed if quoted.balanced else quoted.end
+
+
+def _double_marks(text: str, start: int, end: int) -> list[_Mark]:
+    marks = []
+    for i in range(start, end):
+        char = text[i]
+        if char in _DOUBLE_OPEN:
+            marks.append(_Mark(i, True, False))
+        elif char in _DOUBLE_CLOSE:
+            # some sites write ” for both marks: read it by its place
+            marks.append(_Mark(i, _looks_opening(text, i), True))
+        elif char in _DOUBLE_ANY:
+            marks.append(_Mark(i, True, True))
+    return marks
+
+
+def _looks_opening(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return before in _OPEN_BEFORE and not after.isspace()
+
+
+def _looks_closing(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not before.isspace() and not after.isalnum()
+
+
+def _pair_doubles(text: str, paragraphs: list[tuple[int, int]]) -> Iterator[Quoted]:
+    """Pair double marks paragraph by paragraph, carrying an open quote into the next one."""
+    pending: int | None = None  # opening mark of a quote carried over from the last paragraph
+    for number, (start, end) in enumerate(paragraphs):
+        opened, carried = pending, pending is not None
+        pending = None
+        for k, mark in enumerate(_double_marks(text, start, end)):
+            if opened is None:
+                if mark.can_open:
+                    opened, carried = mark.at, False
+            elif carried and k == 0 and not text[start : mark.at].strip():
+                continue  # the mark that reopens a carried quote at the paragraph start
+            elif mark.can_close:
+                yield Quoted(start=opened + 1, end=mark.at, opened=opened, closed=mark.at)
+                opened, carried = None, False
+            else:
+                opened, carried = mark.at, False  # “ while open: the earlier mark was stray
+        if opened is None:
+            continue
+        following = paragraphs[number + 1] if number + 1 < len(paragraphs) else None
+        if following is not None and _continues(text, following):
+            pending = opened
+        elif 1 < end - opened <= _MAX_UNCLOSED:
+            yield Quoted(start=opened + 1, end=_trim_end(text, opened + 1, end), opened=opened, closed=-1)
+
+
+def _continues(text: str, paragraph: tuple[int, int]) -> bool:
+    """True if an open quote goes on into ``paragraph``: the paragraph reopens it, or its
+    first mark closes it."""
+    start, end = paragraph
+    first = text[start:end].lstrip()
+    if first[:1] in _DOUBLE_OPEN + _DOUBLE_ANY:
+        return True
+    marks = _double_marks(text, start, end)
+    return bool(marks) and marks[0].can_close and _looks_closing(text, marks[0].at)
+
+
+def _pair_singles(text: str, paragraphs: list[tuple[int, int]]) -> Iterator[Quoted]:
+    """Single marks double as apostrophes, so a pair needs an opening mark before a word
+    and a closing mark after one, within one paragraph."""
+    for start, end in paragraphs:
+        opened: int | None = None
+        for i in range(start, end):
+            char = text[i]
+            if char not in _SINGLE_OPEN + _SINGLE_CLOSE + _SINGLE_ANY:
+                continue
+            after = text[i + 1] if i + 1 < end else " "
+            if opened is None:
+                if char not in _SINGLE_CLOSE and _looks_opening(text, i) and after.isalnum():
+                    opened = i
+            elif char not in _SINGLE_OPEN and _looks_closing(text, i) and i - opened > 1:
+                yield Quoted(start=opened + 1, end=i, opened=opened, closed=i, single=True)
+                opened = None
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end

@@ -1,0 +1,225 @@
+"""Speakers: the words at a speech cue's subject -> the actor they name, read through the
+article ("he", "the minister", "the ministry", a surname given earlier), or a new uncoded actor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from dateline.model import Actor, ActorKind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+PRODUCED_BY = "quotes.speakers@1"
+
+_PERSONAL = frozenset({"he", "she"})
+_NEUTER = frozenset({"it"})
+_PLURAL = frozenset({"they"})
+# a speech cue whose subject is one of these is a speaker inside a quote, not one we can name
+_FIRST_PERSON = frozenset({"i", "we", "you"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+# how far back (in sentences) a pronoun or a bare description looks for its speaker
+_PRONOUN_REACH = 4
+_PHRASE_STOPS = frozenset({",", ";", ":", "(", ")", "-", "—", "–", '"', "“", "”", "'", "‘", "’"})
+_MAX_PHRASE = 16  # tokens: a speaker's description rarely runs longer
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who a cue names as the speaker: the actor, and the words where they were found."""
+
+    actor: Actor
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Said:
+    """A speaker already resolved, with the sentence where it spoke."""
+
+    sentence: int
+    speaker: Speaker
+
+
+class SpeakerResolver:
+    """Resolves speakers for one article, remembering who spoke last."""
+
+    def __init__(self, doc: Doc, actors: Sequence[Actor]) -> None:
+        self.doc = doc
+        self.actors = sorted(actors, key=lambda a: (a.start, a.end))
+        self.sentence_of = {s.start: n for n, s in enumerate(doc.sents)}
+        self.said: list[_Said] = []
+        self.people = _people(doc)
+
+    def sentence_number(self, token: Token) -> int:
+        """The number of the sentence holding ``token``."""
+        return self.sentence_of.get(token.sent.start, 0)
+
+    def remember(self, token: Token, speaker: Speaker) -> None:
+        """Note that ``speaker`` spoke in the sentence of ``token``."""
+        self.said.append(_Said(self.sentence_number(token), speaker))
+
+    def last(self, before: int, reach: int = _PRONOUN_REACH) -> Speaker | None:
+        """The latest speaker in the ``reach`` sentences up to sentence ``before``."""
+        for said in reversed(self.said):
+            if before - reach <= said.sentence <= before:
+                return said.speaker
+        return None
+
+    def resolve(self, token: Token) -> Speaker | None:
+        """The speaker that the subject ``token`` names, or None if it names no one."""
+        lower = token.lower_
+        if lower in _FIRST_PERSON:
+            return None
+        if token.pos_ == "PRON" or lower in _PERSONAL | _NEUTER | _PLURAL:
+            return self._pronoun(token)
+        start, end = _phrase_bounds(token)
+        text = self.doc.text[start:end]
+        actor = self._actor_at(token, start, end)
+        if _is_bare_description(token):
+            earlier = self._antecedent(token)
+            if earlier is not None and (actor is None or actor.code is None):
+                return Speaker(actor=earlier.actor, text=text, start=start, end=end)
+        if actor is None:
+            actor = self._person_named(token) or self._new_actor(token, start, end)
+        return Speaker(actor=actor, text=text, start=start, end=end)
+
+    # -- actors of the actors stage -----------------------------------------------------
+
+    def _actor_at(self, token: Token, start: int, end: int) -> Actor | None:
+        """The actor mention at the speaker's head word; a named person in apposition wins
+        over a bare office ("Syria's foreign minister Faisal Mekdad")."""
+        heads = [token, *(c for c in token.children if c.dep_ in ("appos", "compound", "conj"))]
+        covering: list[Actor] = []
+        for head in heads:
+            covering.extend(
+                a for a in self.actors if a.start <= head.idx < a.end or a.head == head.idx
+            )
+        if not covering:
+            inner = [a for a in self.actors if start <= a.start and a.end <= end and a.head >= token.idx]
+            covering = [a for a in inner if a.kind is ActorKind.PERSON]
+        if not covering:
+            return None
+        named = [a for a in covering if a.kind is ActorKind.PERSON and a.name]
+        return (named or covering)[0]
+
+    def _person_named(self, token: Token) -> Actor | None:
+        """An uncoded person named earlier in full, met again by surname ("Kurdi")."""
+        if token.pos_ != "PROPN":
+            return None
+        full = self.people.get(token.lower_)
+        if full is None or full.start_char > token.idx:
+            return None
+        for actor in self.actors:
+            if actor.start <= full.start_char < actor.end and actor.kind is ActorKind.PERSON:
+                return actor
+        return _uncoded(full.start_char, full.end_char, full.text, ActorKind.PERSON, full.text)
+
+    def _new_actor(self, token: Token, start: int, end: int) -> Actor:
+        person = next(
+            (e for e in self.doc.ents if e.label_ == "PERSON" and e.start <= token.i < e.end), None
+        )
+        if person is not None:
+            return _uncoded(start, end, self.doc.text[start:end], ActorKind.PERSON, person.text)
+        return _uncoded(start, end, self.doc.text[start:end], ActorKind.BODY, None)
+
+    # -- reading back through the article -----------------------------------------------
+
+    def _pronoun(self, token: Token) -> Speaker | None:
+        sentence = self.sentence_number(token)
+        lower = token.lower_
+        want_person = lower in _PERSONAL
+        for said in reversed(self.said):
+            if said.sentence < sentence - _PRONOUN_REACH:
+                break
+            if _fits(said.speaker.actor, lower):
+                return Speaker(actor=said.speaker.actor, text=token.text, start=token.idx,
+                               end=token.idx + len(token.text))  # fmt: skip
+        floor = self.doc[max(token.sent.start - 1, 0)].sent.start_char
+        for actor in reversed(self.actors):
+            if actor.start >= token.idx or actor.end < floor - 1:
+                continue
+            if (actor.kind is ActorKind.PERSON) == want_person and _fits(actor, lower):
+                return Speaker(actor=actor, text=token.text, start=token.idx,
+                               end=token.idx + len(token.text))  # fmt: skip
+        if want_person:
+            for ent in reversed(list(self.doc.ents)):
+                if ent.label_ == "PERSON" and floor <= ent.start_char < token.idx:
+                    actor = _uncoded(ent.start_char, ent.end_char, ent.text, ActorKind.PERSON, ent.text)
+                    return Speaker(actor=actor, text=token.text, start=token.idx,
+                                   end=token.idx + len(token.text))  # fmt: skip
+        return None
+
+    def _antecedent(self, token: Token) -> Speaker | None:
+        """ "the ministry", "the monitor": the latest earlier speaker or actor with that head."""
+        head = token.lemma_.lower()
+        for said in reversed(self.said):
+            if _has_head(said.speaker.text, head) or _has_head(said.speaker.actor.text, head):
+                return said.speaker
+        for actor in reversed(self.actors):
+            if actor.end > token.idx:
+                continue
+            words = f"{actor.text} {actor.office or ''}"
+            if _has_head(words, head) and actor.code is not None:
+                return Speaker(actor=actor, text=actor.text, start=actor.start, end=actor.end)
+        return None
+
+
+def _fits(actor: Actor, pronoun: str) -> bool:
+    if pronoun in _PERSONAL:
+        return actor.kind is ActorKind.PERSON
+    if pronoun in _NEUTER:
+        return actor.kind is not ActorKind.PERSON and not actor.text.lower().endswith("s")
+    return actor.kind is not ActorKind.PERSON
+
+
+def _has_head(text: str, head: str) -> bool:
+    words = [w.strip(".,'’").lower() for w in text.split()]
+    return head in words or f"{head}s" in words
+
+
+def _is_bare_description(token: Token) -> bool:
+    """ "the ministry", "The monitor": a common noun with a definite article and nothing
+    that names whose it is."""
+    if token.pos_ != "NOUN":
+        return False
+    children = list(token.children)
+    if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in children):
+        return False
+    return not any(c.dep_ in ("poss", "compound", "amod", "prep", "appos") and c.i != token.i for c in children if c.pos_ in ("PROPN", "ADJ", "ADP", "NOUN", "PRON"))
+
+
+def _phrase_bounds(token: Token) -> tuple[int, int]:
+    """The speaker's words: the subject's phrase, cut at punctuation after the head word."""
+    doc = token.doc
+    start = token.left_edge.i
+    while start < token.i and (doc[start].is_punct or doc[start].lower_ in ("but", "and")):
+        start += 1
+    end = token.i + 1
+    for i in range(token.i + 1, min(token.right_edge.i + 1, token.i + _MAX_PHRASE)):
+        if doc[i].text in _PHRASE_STOPS:
+            break
+        end = i + 1
+    while end > token.i + 1 and doc[end - 1].is_punct:
+        end -= 1
+    span = doc[start:end]
+    return span.start_char, span.end_char
+
+
+def _people(doc: Doc) -> dict[str, Span]:
+    """Full person names of the article by their last word, first mention first."""
+    found: dict[str, Span] = {}
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or len(ent) < 2:
+            continue
+        found.setdefault(ent[-1].lower_, ent)
+    return found
+
+
+def _uncoded(start: int, end: int, text: str, kind: ActorKind, name: str | None) -> Actor:
+    return Actor(start=start, end=end, text=text, code=None, kind=kind, name=name,
+                 produced_by=PRODUCED_BY)  # fmt: skip
