@@ -32,8 +32,10 @@ def main() -> None:
     seconds = time.perf_counter() - started
 
     anchored = sum(value is not None for value in scores.anchors.values())
-    print(f"dates: {len(gold)} gold expressions in {len(articles)} articles "
-          f"({anchored} with an anchor date), {seconds:.1f} s with the spaCy parse")
+    print(
+        f"dates: {len(gold)} gold expressions in {len(articles)} articles "
+        f"({anchored} with an anchor date), {seconds:.1f} s with the spaCy parse"
+    )
     print()
     print(f"| {'measure':<40} | {'value':>6} |")
     print(f"|{'-' * 42}|{'-' * 8}|")

@@ -13,6 +13,7 @@ import click
 from dateline import __version__
 from dateline.cli.events import actors, dyad, events, failures, sql
 from dateline.cli.export import export
+from dateline.cli.evaluate import evaluate
 from dateline.cli.extract import extract
 from dateline.cli.ingest import ingest
 from dateline.cli.load import load
@@ -52,6 +53,7 @@ def cli(verbose: int) -> None:
 
 
 cli.add_command(extract)
+cli.add_command(evaluate)
 for _command in (ingest, events, actors, dyad, sql, failures, export, load):
     cli.add_command(_command)
 

@@ -21,11 +21,12 @@ ROWS_PER_BAND = PERMUTATIONS // BANDS
 NEAR_DUPLICATE_JACCARD = 0.6
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-_PRIME = np.uint64((1 << 61) - 1)
-# A fixed seed: signatures must agree across processes, runs and machines.
+_PRIME = np.uint64(4_294_967_291)  # the largest prime below 2**32
+# A fixed seed: signatures must agree across processes, runs and machines. a and b range
+# over the whole field so that (a*x + b) mod p is a proper random permutation of shingles.
 _RNG = np.random.default_rng(20230510)
-_A = _RNG.integers(1, 1 << 31, size=PERMUTATIONS, dtype=np.uint64)
-_B = _RNG.integers(0, 1 << 31, size=PERMUTATIONS, dtype=np.uint64)
+_A = _RNG.integers(1, int(_PRIME), size=PERMUTATIONS, dtype=np.uint64)
+_B = _RNG.integers(0, int(_PRIME), size=PERMUTATIONS, dtype=np.uint64)
 
 Signature = npt.NDArray[np.uint32]
 
@@ -43,10 +44,10 @@ def shingles(text: str) -> set[int]:
 
 def signature(text: str) -> Signature:
     """The MinHash signature of ``text``: PERMUTATIONS unsigned 32-bit values."""
-    values = np.fromiter(shingles(text), dtype=np.uint64)
-    # (a*x + b) mod p with x < 2**32 and a, b < 2**31 never overflows 64 bits
-    hashed = (values[:, None] * _A[None, :] + _B[None, :]) % _PRIME
-    lowest: Signature = (hashed.min(axis=0) & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+    values = np.fromiter(shingles(text), dtype=np.uint64) % _PRIME
+    # a*x < 2**64 for a, x < 2**32, so the products are exact in uint64; reduce before adding b
+    hashed = ((values[:, None] * _A[None, :]) % _PRIME + _B[None, :]) % _PRIME
+    lowest: Signature = hashed.min(axis=0).astype(np.uint32)
     return lowest
 
 

@@ -37,7 +37,8 @@ PARTIALLY_LABELLED_SOURCES = frozenset({"articles/ecbplus.jsonl"})
 
 # Finest to coarsest; a prediction can be cut to any precision at or above its own, except
 # that weeks do not nest in months or seasons.
-_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "year": 4, "decade": 5}
+_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, "half": 3, "year": 4,
+         "decade": 5, "century": 6}  # fmt: skip
 _SEASON_CODES = {"spring": "SP", "summer": "SU", "autumn": "FA", "winter": "WI"}
 _REQUIRED = ("article", "file", "text", "start", "end", "sentence", "value", "precision")
 
@@ -255,8 +256,8 @@ def express(value: date, precision: Precision, target: str, end: date | None = N
     """A predicted period written at the ``target`` precision, as the gold writes it; None
     when the prediction is too coarse to say ("2016-10" cannot be cut to a day)."""
     own = _RANK[str(precision)]
-    goal = _RANK[target]
-    if own > goal or (precision is Precision.WEEK and target in {"month", "season"}):
+    goal = _RANK.get(target)
+    if goal is None or own > goal or (precision is Precision.WEEK and 2 <= goal <= 3):
         return None
     if target == "day":
         return value.isoformat()
@@ -267,9 +268,23 @@ def express(value: date, precision: Precision, target: str, end: date | None = N
         return f"{value.year:04d}-{value.month:02d}"
     if target == "season":
         return _season(value, end or period_end(value, precision))
+    if target in {"quarter", "half"}:
+        return _year_part(
+            value, end or period_end(value, precision), 3 if target == "quarter" else 6
+        )
     if target == "year":
         return f"{value.year:04d}"
-    return str(value.year // 10)
+    if target == "decade":
+        return str(value.year // 10)
+    return str(value.year // 100)
+
+
+def _year_part(first: date, last: date, months: int) -> str | None:
+    """The quarter or half a period lies within, as "2012-Q4" or "2016-H1"."""
+    index = (first.month - 1) // months
+    if first.year != last.year or (last.month - 1) // months != index:
+        return None
+    return f"{first.year:04d}-{'Q' if months == 3 else 'H'}{index + 1}"
 
 
 def _season(first: date, last: date) -> str | None:
@@ -301,7 +316,9 @@ def judge(item: GoldTime, span: tuple[int, int] | None, times: Sequence[TimeExpr
     is_correct = value == item.value
     if item.value_end is not None:
         last = predicted.end_value or period_end(predicted.value, predicted.precision)
-        is_correct = is_correct and express(last, predicted.precision, item.precision) == item.value_end
+        is_correct = (
+            is_correct and express(last, predicted.precision, item.precision) == item.value_end
+        )
     return Judged(
         gold=item,
         span=span,
@@ -335,7 +352,9 @@ def score(
             counted += 1
             if not any(time.start < end and start < time.end for start, end in spans[name]):
                 false_positives.append((name, time))
-    return DateScores(judged=tuple(judged), predictions=counted, false_positives=tuple(false_positives))
+    return DateScores(
+        judged=tuple(judged), predictions=counted, false_positives=tuple(false_positives)
+    )
 
 
 def evaluate(
@@ -352,7 +371,8 @@ def evaluate(
     subset = {name: articles[name] for name in chosen}
     docs = nlp.pipe((subset[name].article.text for name in chosen), batch_size=16)
     predictions = {
-        name: tuple(finder(subset[name].article, doc)) for name, doc in zip(chosen, docs, strict=True)
+        name: tuple(finder(subset[name].article, doc))
+        for name, doc in zip(chosen, docs, strict=True)
     }
     result = score([g for g in gold if g.article in subset], subset, predictions)
     anchors = {name: anchor_date(subset[name].article) for name in chosen}

@@ -28,7 +28,10 @@ _UNCOUNTED = frozenset({TimeStatus.NEGATED})
 
 @dataclass(frozen=True, slots=True)
 class GoldEvent:
-    """One gold record: a sentence, an event type and its actors' codes and sectors."""
+    """One gold record: a sentence, an event type and its actors' codes and sectors.
+
+    An empty ``event`` marks a sentence in which no event is expected.
+    """
 
     text: str
     event: str
@@ -133,6 +136,51 @@ def read_gold(path: Path) -> list[GoldEvent]:
     return records
 
 
+def read_petrarch_tests(path: Path) -> list[GoldEvent]:
+    """PETRARCH2's real-world unit-test sentences as gold, through their ``plover_2021`` types.
+
+    CAMEO actor codes such as "IGOEEU" or "KUWGOV" are split into code and sector.
+
+    Raises:
+        InputError: the file is missing or a line is not a test record.
+    """
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as error:
+        raise InputError(f"{path}: cannot read: {error.strerror}") from error
+    gold = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            text = _clean(record["text"])
+            expected = [e for e in record.get("expected") or () if e.get("plover_2021")]
+        except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as error:
+            raise InputError(f"{path}:{number}: not a PETRARCH2 test record: {error}") from error
+        if record.get("expect_error"):
+            continue
+        if not expected:
+            if record.get("expect_no_events"):
+                gold.append(GoldEvent(text=text, event="", sources=(), targets=()))
+            continue
+        for event in expected:
+            gold.append(GoldEvent(
+                text=text, event=event["plover_2021"],
+                sources=(_cameo_actor(event.get("source_code")),),
+                targets=(_cameo_actor(event.get("target_code")),),
+            ))  # fmt: skip
+    return gold
+
+
+def _cameo_actor(code: str | None) -> tuple[str | None, str | None]:
+    if not code or code.startswith("---"):
+        return None, (code or "")[3:6] or None
+    head = code[:3]
+    sector = code[3:6] if head not in ("IGO", "NGO", "IMG", "MNC") else None
+    return LEGACY_CODES.get(head, head), sector or None
+
+
 def gold_from_record(record: Mapping[str, Any]) -> GoldEvent:
     """One gold record from its JSON form."""
     event = record.get("event_2021") or record["event"]
@@ -182,7 +230,7 @@ def score(gold: Sequence[GoldEvent], predictions: Mapping[str, Sequence[Event]])
     for text, items in group_by_sentence(gold).items():
         report.sentences += 1
         events = list(predictions.get(text, ()))
-        gold_types = {g.event for g in items}
+        gold_types = {g.event for g in items if g.event}
         predicted_types = {e.type for e in events}
         for kind in gold_types | predicted_types:
             counts = report.by_type[kind]
@@ -201,7 +249,8 @@ def score(gold: Sequence[GoldEvent], predictions: Mapping[str, Sequence[Event]])
             if not predicted_types:
                 report.confusions[(missed, "(none)")] += 1
         for item in items:
-            _score_actors(report, item, [e for e in events if e.type == item.event] or events)
+            if item.event:
+                _score_actors(report, item, [e for e in events if e.type == item.event] or events)
     return report
 
 

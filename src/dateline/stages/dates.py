@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from dateline.model import Article, Precision, TimeExpression
 from dateline.stages.tense import Tense, clause_tense, governing_verb, is_predicate
-from dateline.stages.timeforms import CalendarDate, Lean, Period
+from dateline.stages.timeforms import CalendarDate, Lean, Period, Relative, Unit
 from dateline.stages.timex import Bare, Found, find_timexes
 from dateline.timewords import MONTHS
 
@@ -67,7 +67,7 @@ def find_times(article: Article, doc: Doc) -> Iterator[TimeExpression]:
     names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _NAME_LABELS]
     for item in found:
         span = doc.char_span(item.start, item.end, alignment_mode="expand")
-        if span is None or _inside_name(item, names):
+        if span is None or _inside_name(item, names) or _is_name_word(item, span):
             continue
         if item.bare is not None and not _is_date_use(item.bare, span):
             continue
@@ -117,8 +117,14 @@ def _resolve(item: Found, span: Span, article: Article, anchor: date | None) -> 
         return Period(dateline.date, Precision.DAY)  # "ANKARA, May 10 (Reuters)"
     if item.form.is_absolute:
         return item.form.resolve(anchor, Lean.NEAREST)
-    lean = _LEANS.get(clause_tense(span.root), Lean.NEAREST)
-    return item.form.resolve(anchor, lean)
+    return item.form.resolve(anchor, _lean(span))
+
+
+def _lean(span: Span) -> Lean:
+    """Which way from the anchor the clause puts the expression."""
+    if span.start > 0 and span.doc[span.start - 1].lower_ == "since":
+        return Lean.PAST  # "a halt in place since October 18", whatever the clause's tense
+    return _LEANS.get(clause_tense(span.root), Lean.NEAREST)
 
 
 def _inside_name(item: Found, names: Sequence[tuple[int, int]]) -> bool:
@@ -127,6 +133,15 @@ def _inside_name(item: Found, names: Sequence[tuple[int, int]]) -> bool:
         start < item.end and item.start < end and (start < item.start or end > item.end)
         for start, end in names
     )
+
+
+def _is_name_word(item: Found, span: Span) -> bool:
+    """A capitalised "Today" after a proper noun is a title ("USA Today"), not a day."""
+    first = span[0]
+    is_day_word = isinstance(item.form, Relative) and item.form.unit is Unit.DAY
+    if not is_day_word or not first.text.istitle() or first.is_sent_start:
+        return False
+    return span.start > 0 and span.doc[span.start - 1].pos_ == "PROPN"
 
 
 def _is_date_use(bare: Bare, span: Span) -> bool:
@@ -143,7 +158,7 @@ def _is_date_use(bare: Bare, span: Span) -> bool:
         return span.start > 1 and doc[span.start - 2].lower_ in _OF_HEADS
     if word in _COORDINATORS:
         return span.start > 1 and _is_date_word(doc[span.start - 2])
-    if bare is Bare.MONTH:
+    if bare in {Bare.MONTH, Bare.HOLIDAY}:
         # "September was the deadliest month", "at May peace talks": no preposition, but
         # the tagger reads a noun and the recogniser a date
         return word in _TIME_PREPOSITIONS or _is_date_entity(span)

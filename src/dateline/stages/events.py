@@ -53,6 +53,14 @@ SPEECH_NOUNS = frozenset(
     {"statement", "declaration", "communique", "reminder", "warning", "appeal", "demand",
      "call", "message", "letter", "resolution", "announcement", "note", "proposal", "ultimatum"}
 )  # fmt: skip
+# Verbs that make a statement whose content is then reported ("issued a declaration that")
+STATEMENT_VERBS = frozenset(
+    {"issue", "make", "release", "deliver", "send", "publish", "lodge", "reiterate", "renew",
+     "repeat", "insist", "adopt", "pass", "sign", "announce", "voice", "express", "file"}
+)  # fmt: skip
+# Dissidents' blocking is protest (CAMEO 144), a state's is coercion
+_CIVILIAN_SECTORS = frozenset({"CVL", "LAB", "EDU", "OPP", "REF", "AGR", "BUS", "HRI", "NGO"})
+_OBSTRUCTION_VERBS = frozenset({"block", "blockade", "barricade", "obstruct", "occupy", "close"})
 # "X said Y must do Z": the speaker demands it of Y
 _OBLIGATION_MODALS = frozenset({"must", "should"})
 # "the priority for Syria was ending ...": nouns whose content is a demand
@@ -146,7 +154,9 @@ class RuleEventCoder:
             return None  # a public statement (CAMEO 01): no PLOVER event
         mood = modality(head)
         inner_mood = modality(match.verb) if match.verb is not head else mood
-        negated = mood.is_negated or inner_mood.is_negated or is_failure_verb(verb)
+        negated = mood.is_negated or inner_mood.is_negated or (
+            complement is not None and is_failure_verb(verb)
+        )
         future = mood.is_future or inner_mood.is_future
         conditional = mood.is_conditional or inner_mood.is_conditional
         if negated and future and stance is Stance.DONE:
@@ -161,7 +171,8 @@ class RuleEventCoder:
 
     def _noun_event(self, verb: Token) -> VerbMatch | None:
         """The event a light verb's object names: "staged a rally", "engaged in cleansing"."""
-        if verb.lemma_.lower() not in LIGHT_VERBS and self.verbs.knows(verb.lemma_):
+        lemma = verb.lemma_.lower()
+        if lemma not in LIGHT_VERBS and lemma not in REPORTING_VERBS and self.verbs.knows(lemma):
             return None
         for child in verb.children:
             noun = None
@@ -226,6 +237,11 @@ class RuleEventCoder:
         if not sources and not targets:
             return None
         found = reading.coding
+        if (
+            found.cameo[:2] in ("17", "19") and reading.trigger.lemma_.lower() in _OBSTRUCTION_VERBS
+            and sources and all(a.sector in _CIVILIAN_SECTORS for a in sources)
+        ):  # fmt: skip
+            found = coding("144") or found
         if not reading.is_negated and reading.is_future and not anchors.has_time(reading):
             # an undated plan is a statement of intent made now (CAMEO 03x / 13x)
             code = intent(found.cameo)
@@ -273,6 +289,8 @@ def _clause_heads(root: Token, speaker: Token | None) -> Iterator[tuple[Token, T
             if said:
                 continue
         yield head, speaker
+        if head.lemma_.lower() not in STATEMENT_VERBS:
+            continue
         # "issued a declaration demanding that ...": the statement's content is reported speech
         for noun in head.children:
             if noun.dep_ in ("dobj", "nsubj") and noun.lemma_.lower() in SPEECH_NOUNS:

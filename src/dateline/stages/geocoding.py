@@ -75,13 +75,16 @@ def prior(entry: Entry) -> float:
     return score
 
 
-def readings(entries: Iterable[Entry], *, division_named: bool = False) -> list[Entry]:
-    """The plausible readings of a name, without abbreviations and shadowed divisions.
+def readings(
+    entries: Iterable[Entry], *, division_named: bool = False, abbreviations: bool = False
+) -> list[Entry]:
+    """The plausible readings of a name, without shadowed divisions.
 
     ``division_named`` is set when the text says "province", "state", "county" after the
-    name: then a division is meant, not its city.
+    name: then a division is meant, not its city. Abbreviations ("N.M.") are readings only
+    where they qualify a place name (``abbreviations``).
     """
-    found = [e for e in entries if e.kind is not NameKind.ABBREVIATION]
+    found = [e for e in entries if abbreviations or e.kind is not NameKind.ABBREVIATION]
     if division_named:
         divisions = [e for e in found if e.feature in DIVISIONS]
         return divisions or found

@@ -27,7 +27,12 @@ PRODUCED_BY = "places.gazetteer@1"
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # spaCy's small model often calls a place it does not know a person or an organisation
 _NAME_LABELS = frozenset({"ORG", "PERSON"})
+# an organisation or event "at" which something happens is where it happens
+_VENUE_LABELS = frozenset({"ORG", "EVENT", "FAC"})
 _DATELINE = "DATELINE"
+_QUALIFIER = "QUALIFIER"  # "Idaho" in "Moscow, Idaho": always a place
+_DATELINE_QUALIFIER = re.compile(r"\s*,\s*([A-Za-z][A-Za-z.\- ]*?)\s*(?:[,(\u2014\u2013-]|$)")
+_SENTENCE_ENDS = frozenset({".", "!", "?", '"', "\u201d", ")"})
 # actor codes that are not countries say nothing about where an article is
 _NON_STATE_CODES = frozenset({"IGO", "NGO", "IMG", "MNC"})
 # An actor of these kinds covering a name means the name is part of the actor's words
@@ -110,22 +115,27 @@ class _ArticlePlaces:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None or normalise(span.text) != normalise(dateline.place):
             return
-        qualifier = self.article.text[end : dateline.end]
-        match = re.match(r"\s*,\s*([A-Za-z][A-Za-z.\- ]*?)\s*(?:[,(\u2014\u2013-]|$)", qualifier)
-        qualifiers = self._qualifiers(match.group(1)) if match else []
-        self._add(span.start, span.end, _DATELINE, qualifiers=qualifiers)
         self.dateline_token = span.start
-        # the qualifier ("N.M.", "Idaho") is part of the dateline, not another mention
-        dateline_end = self.doc.char_span(start, dateline.end, alignment_mode="expand")
-        if dateline_end is not None:
-            self.taken.update(range(dateline_end.start, dateline_end.end))
+        qualifiers: list[Entry] = []
+        match = _DATELINE_QUALIFIER.match(self.article.text, end, dateline.end)
+        if match:
+            words = self.doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+            if words is not None:
+                qualifiers = self._add_qualifier(words.start, words.end)
+        self._add(span.start, span.end, _DATELINE, qualifiers=qualifiers)
+        # the agency and date are the rest of the dateline, never places
+        rest = self.doc.char_span(start, dateline.end, alignment_mode="expand")
+        if rest is not None:
+            self.taken.update(range(rest.start, rest.end))
 
     def _datelines_in_text(self) -> None:
-        """Capitalised place names opening a paragraph: "TORONTO -", "SAN DIEGO (AP)"."""
+        """Datelines inside the text, as in pages that join several stories: a place in
+        capitals opening a line or sentence, then a comma, bracket or dash ("TORONTO -",
+        "SAN DIEGO (AP)", "ALBUQUERQUE, N.M.")."""
         doc = self.doc
         i = 0
         while i < len(doc):
-            if i in self.taken or not _is_capitals(doc[i].text) or not self._opens_line(i):
+            if i in self.taken or not _is_capitals(doc[i].text) or not self._opens(i):
                 i += 1
                 continue
             end = i
@@ -137,13 +147,17 @@ class _ArticlePlaces:
                     self._add(i, end, _DATELINE, qualifiers=self._qualifier_after(end))
             i = end + 1
 
-    def _opens_line(self, i: int) -> bool:
+    def _opens(self, i: int) -> bool:
+        """True if token ``i`` starts a line or follows the end of a sentence."""
         start = self.doc[i].idx
-        return start == 0 or "\n" in self.article.text[max(0, start - 2) : start]
+        if start == 0 or "\n" in self.article.text[max(0, start - 2) : start]:
+            return True
+        before = self.doc[i - 1]
+        return before.text in _SENTENCE_ENDS or (before.is_space and i > 1 and self.doc[i - 2].text in _SENTENCE_ENDS)
 
     def _entities(self) -> None:
         for ent in self.doc.ents:
-            if ent.label_ not in _PLACE_LABELS | _NAME_LABELS:
+            if ent.label_ not in _PLACE_LABELS | _NAME_LABELS | _VENUE_LABELS:
                 continue
             if any(i in self.taken for i in range(ent.start, ent.end)):
                 continue
@@ -159,10 +173,15 @@ class _ArticlePlaces:
     def _entity_with_commas(self, start: int, end: int, commas: list[int], label: str) -> None:
         """ "Washington, D.C." is one place; "Donington Park, Leicestershire" two."""
         parts = [(a, b) for a, b in zip([start, *(c + 1 for c in commas)], [*commas, end], strict=True)]
-        if len(parts) == 2:
+        if len(parts) == 2 and self._lookup(self.doc[parts[0][0] : parts[0][1]].text)[0]:
             qualifiers = self._qualifiers(self.doc[parts[1][0] : parts[1][1]].text)
-            if qualifiers and self._lookup(self.doc[parts[0][0] : parts[0][1]].text)[0]:
+            if qualifiers and all(q.kind is NameKind.ABBREVIATION for q in qualifiers):
+                # "Washington, D.C.": the abbreviation is part of the name
                 self._add(start, end, label, qualifiers=qualifiers, name_end=parts[0][1])
+                return
+            if qualifiers:
+                found = self._add_qualifier(*parts[1])
+                self._add(*parts[0], label, qualifiers=found)
                 return
         for a, b in parts:
             if a < b:
@@ -218,17 +237,31 @@ class _ArticlePlaces:
         return [e for e in self.gazetteer.lookup(text) if e.feature in _QUALIFIER_FEATURES]
 
     def _qualifier_after(self, end: int) -> list[Entry]:
-        """The qualifier in "Lemay, Missouri": a country or division right after a comma."""
+        """The qualifier in "Lemay, Missouri": a country or division right after a comma.
+
+        The qualifier is a place mention of its own; what it can mean is returned.
+        """
         doc = self.doc
         if end + 1 >= len(doc) or doc[end].text != ",":
             return []
         stop = end + 1
         while stop < len(doc) and stop - end <= 3 and (doc[stop].is_title or doc[stop].is_upper):
             stop += 1
-            found = self._qualifiers(doc[end + 1 : stop].text)
-            if found:
-                return found
+            if any(i in self.taken for i in range(end + 1, stop)):
+                return []
+            if self._qualifiers(doc[end + 1 : stop].text):
+                return self._add_qualifier(end + 1, stop)
         return []
+
+    def _add_qualifier(self, start: int, end: int) -> list[Entry]:
+        """Add a qualifier ("N.M.", "Idaho", "Belgium") as a place; return its readings."""
+        found = self._qualifiers(self.doc[start:end].text)
+        if found:
+            self.mentions.append(
+                _Mention(start, end, _QUALIFIER, normalise(self.doc[start:end].text), found)
+            )
+            self.taken.update(range(start, end))
+        return found
 
     # -- resolving and deciding --------------------------------------------------------------
 
@@ -257,13 +290,19 @@ class _ArticlePlaces:
                 mention.entry = entry
 
     def _best(self, group: list[_Mention], context: Context) -> tuple[Entry | None, float]:
-        entries = readings(group[0].entries, division_named=any(m.division_named for m in group))
+        entries = readings(
+            group[0].entries,
+            division_named=any(m.division_named for m in group),
+            abbreviations=any(m.label == _QUALIFIER for m in group),
+        )
         qualifiers = [q for m in group for q in m.qualifiers]
         return best(entries, context, qualifiers)
 
     def _is_place(self, mention: _Mention) -> bool:
         entry = mention.entry
         span = self.doc[mention.start : mention.end]
+        if mention.label == _QUALIFIER:
+            return entry is not None
         if mention.label == _DATELINE:
             return entry is not None or mention.start == self.dateline_token
         if self._in_actor(span):
@@ -271,8 +310,14 @@ class _ArticlePlaces:
         if entry is not None and entry.is_national:
             # "talks in Moscow" is a place; "Moscow said" an actor
             return is_locative(span)
-        if mention.label in _PLACE_LABELS:
+        if mention.label == "FAC" or (mention.label in _PLACE_LABELS and entry is not None):
             return True
+        if entry is None:
+            # an unknown name is a place where it is used as one: "in Kasba Bonli", "at the
+            # Dubai World Trade Centre" (a building or an event held at one)
+            return (mention.label in _PLACE_LABELS and is_locative(span)) or (
+                mention.label in _VENUE_LABELS and _is_at(span)
+            )
         # an organisation or person name, or an untagged word, that the gazetteer knows
         return (
             entry is not None
@@ -307,6 +352,11 @@ def _trimmed(span: Span) -> tuple[int, int]:
     while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "\u2019s")):
         end -= 1
     return start, end
+
+
+def _is_at(span: Span) -> bool:
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ == "at"
 
 
 def _is_capitals(text: str) -> bool:

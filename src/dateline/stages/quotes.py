@@ -1,18 +1,305 @@
-"""DEVELOPMENT PLACEHOLDER: being rewritten; returns nothing yet."""
+"""Quotes: direct, partial and indirect speech with its speaker, cue and channel.
+
+Quoted stretches come from the quotation marks (``quotemarks``), reported clauses and
+"according to" from the parse (``cues``); speakers are read through the article (``speakers``).
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from dateline.model import Actor, Article, Quote, QuoteKind
+from dateline.stages.cues import REPORTING, Cue, find_cues
+from dateline.stages.quotemarks import Quoted, find_quoted
+from dateline.stages.speakers import Speaker, SpeakerResolver
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span, Token
+
+PRODUCED_BY = "quotes.rules@1"
+
+# a quote with no cue near it is a statement (and not a title or a scare-quoted term) when
+# it is a clause of at least this many words
+_MIN_STATEMENT_WORDS = 4
+_MIN_INDIRECT_TOKENS = 3
+# sentences between a quote with no cue of its own and the quote whose speaker it continues
+_CONTINUATION_REACH = 3
+_LEADING = frozenset({"that", "and", "but", "so", "while", "as"})
+
+
+@dataclass(slots=True)
+class _Found:
+    """A quote before its speaker is settled."""
+
+    start: int
+    end: int
+    kind: QuoteKind
+    sentence: int
+    cue: Cue | None
+    speaker: Speaker | None = None
+    tokens: list[Token] = field(default_factory=list)
 
 
 class RuleQuoteFinder:
-    """Placeholder."""
+    """Finds quotes with rules over the spaCy parse and the actors stage's mentions."""
 
-    def __init__(self, nlp: Any) -> None:
+    def __init__(self, nlp: Language) -> None:
         self.nlp = nlp
 
-    def __call__(self, *args: Any) -> tuple[()]:
-        return ()
+    def __call__(self, article: Article, doc: Doc, actors: Sequence[Actor]) -> tuple[Quote, ...]:
+        """Every quote in ``article`` (parsed as ``doc``), in text order."""
+        return tuple(_ArticleQuotes(article, doc, actors).find())
 
-    def locate(self, dateline: Any) -> None:
+
+class _ArticleQuotes:
+    """The quote finder's working state for one article."""
+
+    def __init__(self, article: Article, doc: Doc, actors: Sequence[Actor]) -> None:
+        self.text = article.text
+        self.doc = doc
+        self.resolver = SpeakerResolver(doc, actors)
+        body = article.dateline.end if article.dateline is not None else 0
+        self.marks = [q for q in find_quoted(article.text) if q.start >= body and q.end > q.start]
+        self.sentences = list(doc.sents)
+        self.cues: dict[int, list[Cue]] = {}
+        for number, sentence in enumerate(self.sentences):
+            self.cues[number] = [c for c in find_cues(sentence) if not self._quoted_at(c.verb.idx)]
+
+    def find(self) -> Iterator[Quote]:
+        found = [f for q in self.marks if (f := self._attribute(q)) is not None]
+        found.extend(self._reported(found))
+        found.sort(key=lambda f: (f.start, f.end))
+        for item in found:
+            if item.cue is not None and item.cue.subject is not None:
+                item.speaker = self.resolver.resolve(item.cue.subject)
+                if item.speaker is not None:
+                    self.resolver.remember(item.cue.verb, item.speaker)
+        for number, item in enumerate(found):
+            if item.speaker is None and (item.cue is None or item.cue.subject is None):
+                item.speaker = _continued(found, number)
+        seen: set[tuple[int, int]] = set()
+        for item in found:
+            if (item.start, item.end) in seen:
+                continue
+            seen.add((item.start, item.end))
+            yield self._quote(item)
+
+    # -- quoted stretches ------------------------------------------------------------------
+
+    def _quoted_at(self, offset: int) -> bool:
+        return any(q.opened < offset < (q.closed if q.balanced else q.end) for q in self.marks)
+
+    def _attribute(self, quoted: Quoted) -> _Found | None:
+        """The cue a quoted stretch belongs to, and whether it is a whole statement."""
+        tokens = [t for t in self.doc if quoted.start <= t.idx < quoted.end and not t.is_space]
+        if not tokens:
+            return None
+        first, last = self._sentence(tokens[0]), self._sentence(tokens[-1])
+        numbers = list(range(first, last + 1))
+        following = self._attribution_after(quoted, last)
+        if following is not None:
+            numbers.append(following)
+        inside = {t.i for t in tokens}
+        cue = self._cue_for(numbers, inside)
+        words = [t for t in tokens if not t.is_punct]
+        statement = len(words) >= _MIN_STATEMENT_WORDS and any(
+            t.pos_ in ("VERB", "AUX") for t in tokens
+        )
+        outside = [
+            t
+            for n in numbers
+            for t in self.sentences[n]
+            if t.i not in inside and not t.is_punct and not t.is_space
+        ]
+        if cue is None:
+            if not statement or len(outside) > len(words) // 2:
+                return None  # a title, a name or a scare-quoted word
+            kind = QuoteKind.DIRECT
+        else:
+            attribution = _attribution(cue, inside)
+            loose = [t for t in outside if t.i not in attribution and t.lower_ not in _LEADING]
+            kind = QuoteKind.DIRECT if not loose and statement else QuoteKind.PARTIAL
+        start, end = _trim(self.text, quoted.start, quoted.end)
+        return _Found(start=start, end=end, kind=kind, sentence=first, cue=cue, tokens=tokens)
+
+    def _sentence(self, token: Token) -> int:
+        return self.resolver.sentence_number(token)
+
+    def _attribution_after(self, quoted: Quoted, last: int) -> int | None:
+        """The next sentence, when it starts right after the quote with its attribution
+        ('"..." \\n he said.' split by the parser)."""
+        if last + 1 >= len(self.sentences) or not quoted.balanced:
+            return None
+        following = self.sentences[last + 1]
+        if following.start_char > quoted.closed + 3:
+            return None
+        head = following[:4]
+        return last + 1 if any(c.verb.i < head.end for c in self.cues[last + 1]) else None
+
+    def _cue_for(self, numbers: Sequence[int], inside: set[int]) -> Cue | None:
+        """The cue of a quote: one the parse links to it, else the nearest reporting verb."""
+        linked: list[tuple[int, Cue]] = []
+        near: list[tuple[int, Cue]] = []
+        first, last = min(inside), max(inside)
+        for number in numbers:
+            for cue in self.cues[number]:
+                if cue.verb.i in inside or _in_subject(cue, inside):
+                    continue
+                distance = cue.verb.i - last if cue.verb.i > last else first - cue.verb.i
+                if _linked(cue, inside):
+                    linked.append((distance, cue))
+                elif cue.according or cue.verb.lemma_.lower() in REPORTING:
+                    near.append((distance, cue))
+        for group in (linked, near):
+            if group:
+                return min(group, key=lambda pair: pair[0])[1]
         return None
+
+    # -- reported speech without quotation marks ----------------------------------------
+
+    def _reported(self, quoted: Sequence[_Found]) -> Iterator[_Found]:
+        taken = [(f.start, f.end) for f in quoted]
+        for number, cues in self.cues.items():
+            for cue in cues:
+                if cue.subject is None:
+                    continue
+                spans = self._according(cue) if cue.according else self._clauses(cue)
+                for start, end in spans:
+                    if end - start < 2 or any(s < end and start < e for s, e in taken):
+                        continue
+                    taken.append((start, end))
+                    yield _Found(start=start, end=end, kind=QuoteKind.INDIRECT, sentence=number, cue=cue)
+
+    def _clauses(self, cue: Cue) -> Iterator[tuple[int, int]]:
+        complements = cue.complements()
+        split = {c.i for c in complements}
+        for clause in complements:
+            tokens = [t for t in clause.subtree if not _under(t, split - {clause.i}, clause)]
+            tokens = [t for t in tokens if not (cue.verb.i == t.i or t.is_space)]
+            span = _clean(tokens)
+            if span is not None and len(span) >= _MIN_INDIRECT_TOKENS:
+                yield _bounds(self.text, span)
+
+    def _according(self, cue: Cue) -> Iterator[tuple[int, int]]:
+        """ "CLAUSE, according to X" / "According to X, CLAUSE": the clause is the statement."""
+        phrase = {t.i for t in cue.verb.subtree} | {t.i for t in cue.verb.nbor().subtree}
+        sentence = cue.verb.sent
+        before = [t for t in sentence if t.i < min(phrase)]
+        after = [t for t in sentence if t.i > max(phrase)]
+        side = _clean(after if len(after) > len(before) else before)
+        if side is not None and len(side) >= _MIN_INDIRECT_TOKENS:
+            yield _bounds(self.text, side)
+
+    # -- output --------------------------------------------------------------------------
+
+    def _quote(self, item: _Found) -> Quote:
+        cue = item.cue
+        speaker = item.speaker
+        channel = None
+        if cue is not None and cue.channel is not None:
+            channel = self.text[cue.channel[0] : cue.channel[1]]
+            if speaker is not None and channel in (speaker.text, speaker.actor.text):
+                channel = None
+        return Quote(
+            start=item.start,
+            end=item.end,
+            text=self.text[item.start : item.end],
+            kind=item.kind,
+            cue=cue.text if cue is not None else None,
+            speaker=speaker.actor if speaker is not None else None,
+            speaker_text=speaker.text if speaker is not None else None,
+            channel=channel,
+            produced_by=PRODUCED_BY,
+        )
+
+
+def _continued(found: Sequence[_Found], number: int) -> Speaker | None:
+    """The speaker of a quote with no cue: the one of the quote just before it, else of the
+    quote just after it ('"...." \\n "....," she said.')."""
+    item = found[number]
+    for other in reversed(found[:number]):
+        if item.sentence - other.sentence > _CONTINUATION_REACH:
+            break
+        if other.speaker is not None and other.cue is not None:
+            return other.speaker
+    for other in found[number + 1 :]:
+        if other.sentence - item.sentence > 1:
+            break
+        if other.speaker is not None and other.kind is not QuoteKind.INDIRECT:
+            return other.speaker
+    return None
+
+
+def _attribution(cue: Cue, inside: set[int]) -> set[int]:
+    """The tokens that say who said it, how and where: the cue's clause without the part
+    that holds the quote."""
+    verb = cue.verb
+    holder = next((c for c in verb.children if any(t.i in inside for t in c.subtree)), None)
+    tokens = {t.i for t in verb.subtree}
+    if holder is not None:
+        tokens -= {t.i for t in holder.subtree}
+    if cue.subject is not None:
+        tokens |= {t.i for t in cue.subject.subtree}
+    head = verb
+    while head.dep_ in ("pcomp", "prep", "advcl", "xcomp") and head.head is not head:
+        head = head.head  # "was quoted as saying": the attribution goes up to "quoted"
+        tokens.add(head.i)
+        tokens |= {t.i for c in head.children if c.dep_ in ("aux", "auxpass", "nsubj",
+                   "nsubjpass", "agent", "prep") and not any(x.i in inside for x in c.subtree)
+                   for t in c.subtree}  # fmt: skip
+    return tokens
+
+
+def _linked(cue: Cue, inside: set[int]) -> bool:
+    """True if the parse ties the quote to the cue: the quote hangs from it, or it from the quote."""
+    verb = cue.verb
+    if any(t.i in inside for t in verb.subtree):
+        return True
+    return any(a.i in inside for a in verb.ancestors)
+
+
+def _in_subject(cue: Cue, inside: set[int]) -> bool:
+    """True if the quote is part of the speaker's name: '"White Helmets" units said'."""
+    subject = cue.subject
+    return subject is not None and any(t.i in inside for t in subject.subtree)
+
+
+def _under(token: Token, heads: set[int], clause: Token) -> bool:
+    """True if ``token`` lies in the subtree of one of ``heads`` (below ``clause``)."""
+    current = token
+    while current.i != clause.i:
+        if current.i in heads:
+            return True
+        if current.head is current:
+            return False
+        current = current.head
+    return False
+
+
+def _clean(tokens: Sequence[Token]) -> Span | None:
+    """The contiguous stretch from the first to the last word, without the "that" or
+    "but" that joins it and the punctuation around it."""
+    ordered = sorted(tokens, key=lambda t: t.i)
+    while ordered and (ordered[0].is_punct or ordered[0].lower_ in _LEADING or ordered[0].is_space):
+        ordered.pop(0)
+    while ordered and (ordered[-1].is_punct or ordered[-1].is_space or ordered[-1].lower_ in ("and", "but")):
+        ordered.pop()
+    if not ordered:
+        return None
+    doc = ordered[0].doc
+    return doc[ordered[0].i : ordered[-1].i + 1]
+
+
+def _bounds(text: str, span: Span) -> tuple[int, int]:
+    return _trim(text, span.start_char, span.end_char)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

@@ -74,8 +74,8 @@ def verb_tense(verb: Token, depth: int = 0) -> Tense:
     if words & _OPEN_MODALS:
         return Tense.UNKNOWN
     if "to" in words:
-        return _infinitive_tense(verb)
-    if any("Past" in a.morph.get("Tense") for a in auxiliaries):
+        return _infinitive_tense(verb, depth)
+    if any("Past" in a.morph.get("Tense", []) for a in auxiliaries):
         return Tense.PAST
     if verb.tag_ == "VBD":
         return Tense.PAST
@@ -92,10 +92,14 @@ def verb_tense(verb: Token, depth: int = 0) -> Tense:
     return Tense.UNKNOWN
 
 
-def _infinitive_tense(verb: Token) -> Tense:
+def _infinitive_tense(verb: Token, depth: int) -> Tense:
     head = verb.head
     if head is verb:
         return Tense.FUTURE  # a headline's "to" is its future: "DeGeneres to host Oscars"
+    if verb.dep_ == "advcl" and depth < 3:
+        # a purpose shares its clause's time: "went to Moscow to attend talks on Monday"
+        outer = governing_verb(head)
+        return verb_tense(outer, depth + 1) if outer is not None else Tense.UNKNOWN
     if head.lemma_.lower() in _FORWARD:
         return Tense.FUTURE
     return Tense.UNKNOWN

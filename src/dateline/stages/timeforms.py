@@ -40,7 +40,6 @@ class Unit(StrEnum):
 
     DAY = "day"
     WEEK = "week"
-    WEEKEND = "weekend"
     MONTH = "month"
     YEAR = "year"
 
@@ -137,7 +136,10 @@ class CalendarDate:
             return self._month_day(anchor, self.month, self.day, lean)
         if self.month is not None:
             found = _pick(
-                [(_month_key(date(y, self.month, 1)), date(y, self.month, 1)) for y in _years(anchor)],
+                [
+                    (_month_key(date(y, self.month, 1)), date(y, self.month, 1))
+                    for y in _years(anchor)
+                ],
                 _month_key(anchor),
                 lean,
                 self.deixis,
@@ -242,7 +244,77 @@ class Decade:
 
     def resolve(self, anchor: date | None, lean: Lean) -> Period | None:
         """The decade; no anchor is needed."""
-        return Period(date(self.start_year, 1, 1), Precision.YEAR, date(self.start_year + 9, 12, 31))
+        return Period(
+            date(self.start_year, 1, 1), Precision.YEAR, date(self.start_year + 9, 12, 31)
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Century:
+    """ "the 19th century": the hundred years, at year precision with the last day as ``end``."""
+
+    start_year: int
+    is_absolute = True
+
+    def resolve(self, anchor: date | None, lean: Lean) -> Period | None:
+        """The century; no anchor is needed."""
+        return Period(
+            date(self.start_year, 1, 1), Precision.YEAR, date(self.start_year + 99, 12, 31)
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class YearPart:
+    """A quarter or half of a year: "the fourth quarter", "Q1 2012", "the first half of
+    2016". Months, at month precision (the records have no quarter precision)."""
+
+    months: int  # 3 for a quarter, 6 for a half
+    index: int  # 1-based
+    year: int | None = None
+    year_shift: int | None = None  # "of this year" 0, "of last year" -1
+    deixis: Deixis | None = None
+
+    @property
+    def is_absolute(self) -> bool:
+        """The year is written, so no anchor is needed."""
+        return self.year is not None
+
+    def span(self, year: int) -> Period:
+        """This part of ``year``."""
+        first = date(year, (self.index - 1) * self.months + 1, 1)
+        return Period(first, Precision.MONTH, add_months(first, self.months) - timedelta(days=1))
+
+    def resolve(self, anchor: date | None, lean: Lean) -> Period | None:
+        """The part of the year written, or chosen by the anchor, deixis and lean."""
+        if self.year is not None:
+            return self.span(self.year)
+        if anchor is None:
+            return None
+        if self.year_shift is not None:
+            return self.span(anchor.year + self.year_shift)
+        found = _pick(
+            [(_month_key(p.value), p.value) for p in map(self.span, _years(anchor))],
+            _month_key(anchor) - (anchor.month - 1) % self.months,
+            lean,
+            self.deixis,
+            lambda c: c.year == anchor.year,
+        )
+        return self.span(found.year) if found else None
+
+
+@dataclass(frozen=True, slots=True)
+class Weekend:
+    """ "the weekend", "last weekend": a Saturday and Sunday, at day precision."""
+
+    deixis: Deixis | None = None
+    is_absolute = False
+
+    def resolve(self, anchor: date | None, lean: Lean) -> Period | None:
+        """The weekend the anchor, deixis and lean choose."""
+        saturday = CalendarDate(weekday=5, deixis=self.deixis).resolve(anchor, lean)
+        if saturday is None:
+            return None
+        return Period(saturday.value, Precision.DAY, saturday.value + timedelta(days=1))
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,8 +334,6 @@ class Relative:
         monday = anchor - timedelta(days=anchor.weekday()) + timedelta(weeks=self.shift)
         if self.unit is Unit.WEEK:
             return Period(monday, Precision.WEEK)
-        if self.unit is Unit.WEEKEND:
-            return Period(monday + timedelta(days=5), Precision.DAY, monday + timedelta(days=6))
         if self.unit is Unit.MONTH:
             return Period(add_months(anchor, self.shift), Precision.MONTH)
         return Period(date(anchor.year + self.shift, 1, 1), Precision.YEAR)
@@ -284,7 +354,7 @@ class Ago:
             return None
         if self.unit is Unit.DAY:
             return Period(anchor - timedelta(days=self.count), Precision.DAY)
-        if self.unit in (Unit.WEEK, Unit.WEEKEND):
+        if self.unit is Unit.WEEK:
             return Period(anchor - timedelta(weeks=self.count), Precision.DAY)
         if self.unit is Unit.MONTH:
             return Period(add_months(anchor, -self.count), Precision.MONTH)
@@ -316,7 +386,7 @@ class DaysOf:
         return Period(month.value, Precision.DAY, month.value + timedelta(days=count - 1))
 
 
-Single = CalendarDate | Season | Decade | Relative | Ago | DaysOf
+Single = CalendarDate | Season | Decade | Century | YearPart | Weekend | Relative | Ago | DaysOf
 
 
 @dataclass(frozen=True, slots=True)

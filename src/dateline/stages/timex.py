@@ -15,6 +15,7 @@ from enum import StrEnum
 from dateline.stages.timeforms import (
     Ago,
     CalendarDate,
+    Century,
     DaysOf,
     Decade,
     Deixis,
@@ -23,15 +24,26 @@ from dateline.stages.timeforms import (
     Relative,
     Season,
     Unit,
+    Weekend,
+    YearPart,
     borrow_fields,
 )
-from dateline.timewords import MONTHS, NUMBER_WORDS, SEASONS, WEEKDAYS, count_number, month_number, weekday_number
+from dateline.timewords import (
+    MONTHS,
+    NUMBER_WORDS,
+    SEASONS,
+    WEEKDAYS,
+    count_number,
+    month_number,
+    weekday_number,
+)
 
 
 class Bare(StrEnum):
     """A word that is a date only in some contexts."""
 
     MONTH = "month"  # "May" the month, the modal or the name
+    HOLIDAY = "holiday"  # "Christmas" the day, or "Christmas shoppers"
     YEAR = "year"  # "2013" the year or a count
     WEEKDAYS = "weekdays"  # "Tuesdays": a possessive without its apostrophe, or a habit
 
@@ -66,8 +78,19 @@ YEAR = r"(?<![\d.,])(?:1[5-9]\d\d|20\d\d)(?![\d]|s\b)"
 _COUNT = r"(?:\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 _SEASON = "|".join(SEASONS)
 _PART = r"(?i:early|mid|late)(?:\s+|-)|(?i:mid-)"
-_OF_PART = r"(?i:(?:the\s+)?(?:end|beginning|start|middle|first\s+half|second\s+half|turn)\s+of\s+)"
+_OF_PART = r"(?i:(?:the\s+)?(?:end|beginning|start|middle|turn)\s+of\s+)"
 _DEIXIS = {"last": Deixis.LAST, "next": Deixis.NEXT, "this": Deixis.THIS, "coming": Deixis.NEXT}
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "eighteenth": 18,
+             "nineteenth": 19, "twentieth": 20, "twenty-first": 21}  # fmt: skip
+_ORDINAL = r"(?:\d{1,2}(?:st|nd|rd|th)|" + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + ")"
+# Holidays on a fixed day of the Gregorian calendar
+_HOLIDAYS = {"christmas day": (12, 25), "christmas eve": (12, 24), "christmas": (12, 25),
+             "new year's day": (1, 1), "new year's eve": (12, 31), "halloween": (10, 31),
+             "valentine's day": (2, 14)}  # fmt: skip
+_HOLIDAY = (
+    r"(?:Christmas(?:\s+(?:Day|Eve))?|New\s+Year['\u2019]?s\s+(?:Day|Eve)|Halloween"
+    r"|Valentine['\u2019]?s\s+Day)"
+)
 
 # One end of a range, without groups: "April 27", "27", "May", "2011", "Monday".
 _HALF = (
@@ -115,7 +138,9 @@ def _calendar(match: re.Match[str], deixis: Deixis | None = None) -> CalendarDat
 Builder = Callable[[re.Match[str]], Found | None]
 
 
-def _found(match: re.Match[str], form: Form, bare: Bare | None = None, group: int | str = 0) -> Found:
+def _found(
+    match: re.Match[str], form: Form, bare: Bare | None = None, group: int | str = 0
+) -> Found:
     return Found(match.start(group), match.end(group), form, bare)
 
 
@@ -149,7 +174,7 @@ def _bare_year(match: re.Match[str]) -> Found | None:
     return _found(match, CalendarDate(year=int(match.group("year"))), Bare.YEAR)
 
 
-def _year_part(match: re.Match[str]) -> Found | None:
+def _year_with_part(match: re.Match[str]) -> Found | None:
     return _found(match, CalendarDate(year=int(match.group("year"))))
 
 
@@ -235,6 +260,48 @@ def _shape(found: CalendarDate) -> tuple[bool, bool, bool]:
     return (found.month is not None, found.day is not None, found.weekday is not None)
 
 
+def _ordinal(word: str) -> int | None:
+    word = word.lower()
+    return int(word[:-2]) if word[:-2].isdigit() else _ORDINALS.get(word)
+
+
+def _century(match: re.Match[str]) -> Found | None:
+    number = _ordinal(match.group("ord"))
+    if number is None or not 1 <= number <= 21:
+        return None
+    return _found(match, Century((number - 1) * 100))
+
+
+def _short_decade(match: re.Match[str]) -> Found | None:
+    return _found(match, Decade(1900 + int(match.group("short"))))
+
+
+def _year_part(match: re.Match[str]) -> Found | None:
+    groups = match.groupdict()
+    size = 6 if (groups.get("kind") or "").lower() == "half" else 3
+    index = int(groups["q"]) if groups.get("q") else _ordinal(groups.get("ord") or "")
+    if index is None or not 1 <= index <= 12 // size:
+        return None
+    year = int(groups["year"]) if groups.get("year") else None
+    shift = _RELATIVE_SHIFT.get((groups.get("rel") or "").lower())
+    return _found(match, YearPart(size, index, year, shift))
+
+
+def _weekend(match: re.Match[str]) -> Found | None:
+    word = match.group("deixis").lower()
+    if word == "the" and not match.group("preposition"):
+        return None  # "the weekend" dates something only after "over", "at", "during"...
+    return _found(match, Weekend(_DEIXIS.get(word)), group="span")
+
+
+def _holiday(match: re.Match[str]) -> Found | None:
+    name = " ".join(match.group("name").lower().replace("\u2019", "'").split())
+    month, day = _HOLIDAYS[name.replace("years", "year's").replace("valentines", "valentine's")]
+    year = match.group("year")
+    form = CalendarDate(year=int(year) if year else None, month=month, day=day)
+    return _found(match, form, Bare.HOLIDAY if name == "christmas" and not year else None)
+
+
 def _short_year_range(match: re.Match[str]) -> Found | None:
     first = int(match.group("year"))
     last = first // 100 * 100 + int(match.group("short"))
@@ -257,9 +324,15 @@ _RULES: tuple[tuple[re.Pattern[str], Builder], ...] = tuple(
             _days_of,
         ),
         # dates with a day
-        (r"(?<![\d.])(?P<a>[0-3]?\d)(?P<dot>\.)(?P<b>[01]?\d)\.(?P<year>(?:19|20)\d\d)(?!\d)", _numeric_date),
+        (
+            r"(?<![\d.])(?P<a>[0-3]?\d)(?P<dot>\.)(?P<b>[01]?\d)\.(?P<year>(?:19|20)\d\d)(?!\d)",
+            _numeric_date,
+        ),
         (r"(?<![\d.])(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<year>(?:19|20)\d\d)(?!\d)", _numeric_date),
-        (r"(?<![\d.-])(?P<year>(?:19|20)\d\d)(?P<iso>-)(?P<a>[01]\d)-(?P<b>[0-3]\d)(?![\d])", _numeric_date),
+        (
+            r"(?<![\d.-])(?P<year>(?:19|20)\d\d)(?P<iso>-)(?P<a>[01]\d)-(?P<b>[0-3]\d)(?![\d])",
+            _numeric_date,
+        ),
         *((rule.pattern, _full_date) for rule in _FULL_DATE_RULES[:5]),
         # months, years, decades, seasons
         (
@@ -267,9 +340,20 @@ _RULES: tuple[tuple[re.Pattern[str], Builder], ...] = tuple(
             rf"(?P<month>{FULL_MONTH})",
             _month,
         ),
-        (rf"(?:{_PART}|{_OF_PART})(?P<year>{YEAR})", _year_part),
+        (rf"(?:{_PART}|{_OF_PART})(?P<year>{YEAR})", _year_with_part),
         (rf"(?P<year>{YEAR})(?!\s*(?:BCE?|AD|B\.C\.|A\.D\.)(?![A-Za-z]))", _bare_year),
-        (rf"(?:(?i:the)\s+)?(?:{_PART})?(?<!\d)(?P<decade>1[5-9]\d0|20\d0)s\b", _decade),
+        (rf"(?:(?i:the)\s+)?(?:{_PART})?(?<!\d)(?P<decade>1[5-9]\d0|20\d0)['\u2019]?s\b", _decade),
+        (rf"(?i:the)\s+(?:{_PART})?['\u2019]?(?P<short>[2-9]0)['\u2019]?s\b", _short_decade),
+        (rf"(?:(?i:the)\s+)?(?:{_PART})?(?P<ord>(?i:{_ORDINAL}))[\s-]+(?i:century)\b", _century),
+        (
+            rf"(?:(?i:the)\s+)?(?P<ord>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th))"
+            rf"[\s-]+(?P<kind>(?i:quarter|half))\s+(?i:of)\s+"
+            rf"(?:(?P<year>{YEAR})|(?P<rel>(?i:this|last|next|the))\s+(?i:year)\b)",
+            _year_part,
+        ),
+        (rf"\bQ(?P<q>[1-4])(?:\s+(?P<year>{YEAR}))?\b", _year_part),
+        (rf"(?P<year>{YEAR})\s+Q(?P<q>[1-4])\b", _year_part),
+        (rf"(?P<name>{_HOLIDAY})(?:,?\s+(?P<year>{YEAR}))?\b", _holiday),
         (
             rf"(?:(?i:the)\s+)?(?:{_PART})?(?P<season>(?i:{_SEASON}))(?:\s+(?i:of))?\s+(?P<year>{YEAR})",
             _season,
@@ -278,8 +362,13 @@ _RULES: tuple[tuple[re.Pattern[str], Builder], ...] = tuple(
         # counted from the publication date
         (
             rf"(?<![Tt]he\s)(?:(?i:earlier|later|early|late|mid)(?:\s+|-)|(?P<of>{_OF_PART}))?"
-            r"(?P<deixis>(?i:last|this\s+past|this|next|the))\s+(?P<unit>(?i:week|weekend|month|year))\b",
+            r"(?P<deixis>(?i:last|this\s+past|this|next|the))\s+(?P<unit>(?i:week|month|year))\b",
             _relative,
+        ),
+        (
+            r"(?P<preposition>\b(?i:over|at|during|on|since|until|by|throughout)\s+)?"
+            r"(?P<span>(?P<deixis>(?i:last|this|next|coming|the))\s+(?i:weekend)\b)",
+            _weekend,
         ),
         (
             r"\b(?i:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|yesterday|today|tomorrow)\b",

@@ -111,7 +111,8 @@ class VerbDictionary:
                     best = VerbMatch(pattern.code, verb, pattern, target, end)
                     break
             code = entry.code or default
-            if best is None and code is not None:
+            if code is not None and (best is None or _is_bare_preposition(best.pattern)):
+                # "demonstrated in ...": a lone preposition says less than the verb's own code
                 best = VerbMatch(code, verb, None, None, verb.i)
         return best
 
@@ -190,6 +191,13 @@ class _Matcher:
                 self.target = tokens[i + 1]
             return end
         return None
+
+
+def _is_bare_preposition(pattern: Pattern | None) -> bool:
+    return (
+        pattern is not None and not pattern.pre and len(pattern.post) == 1
+        and pattern.post[0][0] == "pp" and not any(i[0] in ("w", "syn", "seq") for i in pattern.post[0][2])
+    )  # fmt: skip
 
 
 def _word_matches(token: Token, word: str) -> bool:

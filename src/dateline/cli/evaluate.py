@@ -1,0 +1,75 @@
+"""``dateline evaluate``: score the event coder against PLOVER gold-standard sentences."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from dateline.cli.options import pipeline_options, settings_from
+from dateline.cli.tables import print_rows
+from dateline.errors import InputError
+from dateline.evaluation.plover import evaluate as evaluate_gold
+from dateline.evaluation.plover import read_gold, read_petrarch_tests
+from dateline.pipeline import Pipeline
+
+
+@click.command()
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Write the figures as JSON instead.")
+@pipeline_options
+def evaluate(
+    gold: Path, as_json: bool, config: Path | None, model: str | None, processes: int | None,
+    batch_size: int | None, strict: bool,
+) -> None:  # fmt: skip
+    """Score event coding against GOLD, a JSON Lines file of gold sentences.
+
+    GOLD is in the PLOVER gold-standard format (one sentence per line with "text",
+    "event_2021", "source" and "target" lists of {"code", "sector"}), or PETRARCH2's
+    unit-test format ("text", "expected"). Prints precision, recall and F1 per event type,
+    micro and macro; actor and recipient country-code precision, recall and F1; sector
+    accuracy on matched actors; and the most frequent confusions. A sentence with no
+    predicted event is a miss; a predicted event not in the gold a false positive.
+
+    Example:
+
+    \b
+        dateline evaluate plover_gsr_dev.jsonl
+        dateline evaluate plover_gsr_dev.jsonl --json > scores.json
+    """
+    try:
+        first = gold.read_text(encoding="utf-8").lstrip().split("\n", 1)[0]
+        records = read_petrarch_tests(gold) if '"expected"' in first else read_gold(gold)
+    except InputError as error:
+        click.echo(f"Error: {error}", err=True)
+        sys.exit(1)
+    settings = settings_from(config, model, processes, batch_size, strict)
+    report = evaluate_gold(records, Pipeline.from_settings(settings), origin=str(gold))
+    if as_json:
+        click.echo(json.dumps(report.as_dict(), indent=2))
+        return
+    e, c = report.events, report.codes
+    print_rows(
+        ("measure", "precision", "recall", "F1"),
+        [
+            ("events (micro)", f"{e.precision:.3f}", f"{e.recall:.3f}", f"{e.f1:.3f}"),
+            ("events (macro)", "", "", f"{report.macro_f1:.3f}"),
+            ("actor+recipient codes", f"{c.precision:.3f}", f"{c.recall:.3f}", f"{c.f1:.3f}"),
+        ],
+        title=f"{gold.name}: {report.sentences} sentences; sector accuracy "
+        f"{report.sector_accuracy:.3f} on {report.sectors_scored} matched actors",
+    )
+    print_rows(
+        ("event type", "gold", "precision", "recall", "F1"),
+        [
+            (kind, str(n.tp + n.fn), f"{n.precision:.3f}", f"{n.recall:.3f}", f"{n.f1:.3f}")
+            for kind, n in sorted(report.by_type.items())
+        ],
+    )
+    print_rows(
+        ("gold", "predicted", "count"),
+        [(g, p, str(n)) for (g, p), n in report.confusions.most_common(10)],
+        title="most frequent confusions",
+    )

@@ -1,0 +1,50 @@
+"""Evaluation gate: event coding on the PLOVER gold-standard dev records must not regress.
+
+Floors sit a little below the figures measured with `python bench/accuracy.py`; raising one
+is a deliberate edit, lowering one needs a reason in the commit.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dateline.evaluation.plover import Report, evaluate, read_gold
+from dateline.pipeline import Pipeline
+
+GOLD = Path(__file__).resolve().parents[2] / "bench" / "gold" / "plover_gsr_dev.jsonl"
+
+# one sentence moves micro F1 by about 0.006: the margin allows two
+FLOORS = {
+    "event_micro_f1": 0.76,
+    "event_macro_f1": 0.69,
+    "event_precision": 0.80,
+    "actor_code_f1": 0.69,
+    "actor_code_precision": 0.85,
+}
+
+
+@pytest.fixture(scope="module")
+def report(pipeline: Pipeline) -> Report:
+    return evaluate(read_gold(GOLD), pipeline, origin="gate")
+
+
+def test_gate_event_micro_f1(report: Report) -> None:
+    assert report.events.f1 >= FLOORS["event_micro_f1"]
+
+
+def test_gate_event_macro_f1(report: Report) -> None:
+    assert report.macro_f1 >= FLOORS["event_macro_f1"]
+
+
+def test_gate_event_precision(report: Report) -> None:
+    assert report.events.precision >= FLOORS["event_precision"]
+
+
+def test_gate_actor_code_f1(report: Report) -> None:
+    assert report.codes.f1 >= FLOORS["actor_code_f1"]
+
+
+def test_gate_actor_code_precision(report: Report) -> None:
+    assert report.codes.precision >= FLOORS["actor_code_precision"]
