@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import sqlite3
 import statistics
 import sys
@@ -43,6 +44,8 @@ OUTPUT = DATA / "gazetteer.sqlite"
 ALTERNATE_NAMES_FROM = 15_000
 # Curated regions and seas have no population; this ranks them level with a large city.
 REGION_POPULATION = 5_000_000
+# The Arabic article as GeoNames writes it, assimilated or not: "Al Qamishli", "Ar Raqqah"
+_ARABIC_ARTICLE = re.compile(r"^(?:Al|El|Ar|As|Ash|Ad|At|Az|An|Adh|Ath)[ \-]")
 
 
 @dataclass(slots=True)
@@ -240,12 +243,16 @@ def _centre(
     members: list[dict[str, object]],
     feature: Feature,
 ) -> Row:
-    """A division placed at the median of its towns: near its centre, robust to islands."""
+    """A division placed at the middle of the box around its towns: the centre of its
+    extent, as a gazetteer gives it, not the pull of its biggest city."""
     lats = [float(str(c["latitude"])) for c in members]
     lons = [float(str(c["longitude"])) for c in members]
+    lat = (min(lats) + max(lats)) / 2
+    lon = (min(lons) + max(lons)) / 2
+    if max(lons) - min(lons) > 180:
+        lon = statistics.median(lons)  # it spans the 180th meridian (Alaska, Chukotka)
     return Row(
-        id=row_id, geonameid=None, name=name, country=country, admin1=admin1,
-        lat=statistics.median(lats), lon=statistics.median(lons),
+        id=row_id, geonameid=None, name=name, country=country, admin1=admin1, lat=lat, lon=lon,
         population=sum(int(str(c["population"])) for c in members), feature=feature,
     )  # fmt: skip
 
@@ -271,6 +278,9 @@ def _city_rows(
             population=population, feature=Feature.CITY, capital=city_id in capitals,
         )  # fmt: skip
         row.add_name(row.name, NameKind.MAIN)
+        bare = _without_article(row.name)
+        if bare:
+            row.add_name(bare, NameKind.ALTERNATE)
         if population >= ALTERNATE_NAMES_FROM:
             for name in _latin_names(city.get("alternatenames") or []):
                 row.add_name(name, NameKind.ALTERNATE)
@@ -292,6 +302,13 @@ def _capitals(cities: dict[str, dict[str, object]], countries: dict[str, dict[st
                 if key not in best or population > best[key][0]:
                     best[key] = (population, city_id)
     return {city_id for _, city_id in best.values()}
+
+
+def _without_article(name: str) -> str | None:
+    """ "Al Qamishli" -> "Qamishli": English news often drops the Arabic article."""
+    match = _ARABIC_ARTICLE.match(name)
+    rest = name[match.end() :] if match else ""
+    return rest if len(rest) >= 4 and rest[0].isupper() else None
 
 
 def _latin_names(names: Iterable[object]) -> Iterator[str]:

@@ -79,6 +79,10 @@ def test_open_refuses_a_store_newer_than_this_dateline(tmp_path: Path) -> None:
         Store.open(path)
 
 
+def section(doc: str, table: str) -> str:
+    return doc.split(f"## `{table}`")[1].split("\n## ")[0]
+
+
 def test_schema_doc_describes_every_table_and_column() -> None:
     doc = DOCS.read_text(encoding="utf-8")
     con = duckdb.connect()
@@ -86,10 +90,10 @@ def test_schema_doc_describes_every_table_and_column() -> None:
     missing = [
         f"{table}.{column}"
         for table, column in con.sql(
-            "SELECT table_name, column_name FROM duckdb_columns() ORDER BY table_name"
+            "SELECT table_name, column_name FROM duckdb_columns() "
+            "WHERE table_name IN (SELECT table_name FROM duckdb_tables()) ORDER BY table_name"
         ).fetchall()
-        if f"## `{table}`" not in doc
-        or f"| `{column}` |" not in doc.split(f"## `{table}`")[1].split("\n## ")[0]
+        if f"## `{table}`" not in doc or f"| `{column}` |" not in section(doc, table)
     ]
     con.close()
 

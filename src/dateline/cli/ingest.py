@@ -10,7 +10,7 @@ import click
 
 from dateline.cli.options import pipeline_options, settings_from, with_progress
 from dateline.cli.storage import db_option, reports_errors
-from dateline.runners.ingest import ingest_paths
+from dateline.runners.ingest import WRITE_BATCH, ingest_paths
 from dateline.store import Store
 
 
@@ -20,12 +20,19 @@ from dateline.store import Store
 @click.option("--replace", is_flag=True,
               help="Analyse and store again articles that are already stored.")  # fmt: skip
 @click.option(
-    "--quiet", "-q", is_flag=True, help="No progress bar and no summary (errors still print)."
+    "--commit-every",
+    type=click.IntRange(min=1),
+    default=WRITE_BATCH,
+    show_default=True,
+    help="Articles per transaction: fewer lose less to a crash, more write faster.",
 )
+@click.option("--quiet", "-q", is_flag=True,
+              help="No progress bar and no summary (errors still print).")  # fmt: skip
 @pipeline_options
 @reports_errors
 def ingest(
-    paths: tuple[str, ...], db: Path, replace: bool, quiet: bool, config: Path | None,
+    paths: tuple[str, ...], db: Path, replace: bool, commit_every: int, quiet: bool,
+    config: Path | None,
     model: str | None, processes: int | None, batch_size: int | None, strict: bool,
 ) -> None:  # fmt: skip
     """Analyse the articles in PATHS and store them in the DuckDB store DB.
@@ -49,7 +56,7 @@ def ingest(
     started = time.perf_counter()
     with Store.open(db) as store:
         report = ingest_paths(
-            paths, store, settings, replace=replace,
+            paths, store, settings, replace=replace, write_batch=commit_every,
             progress=None if quiet else lambda r: with_progress(r, quiet=False, label="articles"),
         )  # fmt: skip
     elapsed = time.perf_counter() - started

@@ -113,9 +113,11 @@ def _looks_like_title(line: str) -> bool:
 
 def _strip_footer(body: list[str], out: Cleaned) -> list[str]:
     kept: list[str] = []
-    for line in body:
+    for number, line in enumerate(body):
         if _FOOTER_START.match(line):
-            _read_source(line, out)
+            for footer in body[number:]:
+                _read_source(footer, out)
+                _take_credits(footer, out)
             break
         if _take_credits(line, out):
             continue

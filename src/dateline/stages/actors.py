@@ -14,7 +14,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from dateline.model import Actor, ActorKind, Article
-from dateline.stages.lexicon import Entry, Hit, Lexicon, load_lexicon
+from dateline.stages.lexicon import Entry, Hit, Lexicon, load_lexicon, surname
 from dateline.stages.persons import PersonIndex, person_name
 from dateline.stages.toponyms import GEOGRAPHIC_NOUNS, is_locative
 
@@ -27,7 +27,7 @@ PRODUCED_BY = "actors.dictionary@1"
 _NOUNS = frozenset({"NOUN", "PROPN"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "nummod", "npadvmod", "conj"})
 # "foreign ministers of/for Turkey", "King Hassan of Morocco", "rebels in Darfur"
-_ORIGIN_PREPOSITIONS = frozenset({"of", "for", "from", "in"})
+_ORIGIN_PREPOSITIONS = frozenset({"of", "for", "from", "in", "throughout", "across"})
 _IGO_CODES = frozenset({"IGO", "NGO", "IMG", "MNC"})
 
 
@@ -218,7 +218,7 @@ class _ArticleActors:
             name = entry.name
         elif code is None:
             entry = self._dictionary_person(phrase)
-            code = entry.code if entry is not None else None
+            code = entry.code if entry is not None else self._code_by_surname(name, sector)
         start = self._trim_start(phrase)
         actor = self._actor(start, phrase.end, head, code, sector, ActorKind.PERSON, name, office)
         self.persons.add(actor)
@@ -274,10 +274,22 @@ class _ArticleActors:
         elif is_locative(span):
             return []
         sector = {"capital": "GOV", "demonym": "CVL"}.get(country.kind)
+        code = country.code
+        start = hit.start
+        if country.kind == "demonym":
+            # "ethnic Albanians", "the Albanians of southern Serbia": a people where it lives,
+            # not the state its name comes from
+            phrase = _Phrase(head=root, start=hit.start, end=hit.end)
+            where = self._codes(phrase)
+            ethnic = [t for t in root.lefts if t.lower_ == "ethnic"]
+            if where:
+                code = where[0][0]
+            elif ethnic:
+                code = None
+            if ethnic:
+                start = min(start, ethnic[0].i)
         self.used.update(range(hit.start, hit.end))
-        return [
-            self._actor(hit.start, hit.end, span.root, country.code, sector, ActorKind.STATE, None, None)
-        ]
+        return [self._actor(start, hit.end, span.root, code, sector, ActorKind.STATE, None, None)]
 
     def _codes(self, phrase: _Phrase) -> list[tuple[str, Token]]:
         """Countries of a phrase: its modifiers, else "of/for/in X" after it."""
@@ -337,6 +349,24 @@ class _ArticleActors:
             if entries:
                 current = [e for e in entries if e.valid_on(self.day)]
                 return (current or sorted(entries, key=lambda e: e.valid_to or date.max))[-1]
+        return None
+
+    def _code_by_surname(self, name: str, sector: str | None) -> str | None:
+        """ "President Bush": the country of the dictionary's people of that surname, when the
+        title fits them and they all share one country."""
+        if not name:
+            return None
+        entries = [e for e in self.lexicon.by_surname(surname(name)) if e.code and e.sector == (sector or "GOV")]
+        first = name.split()[0].lower()
+        same_first = [e for e in entries if e.name.split()[0].lower() == first]
+        entries = same_first or entries
+        people: dict[str, set[str]] = {}
+        for entry in entries:
+            people.setdefault(entry.code or "", set()).add(entry.name)
+        ranked = sorted(people.items(), key=lambda item: -len(item[1]))
+        # the country most of the namesakes served, when clearly most
+        if ranked and (len(ranked) == 1 or len(ranked[0][1]) > len(ranked[1][1])):
+            return ranked[0][0]
         return None
 
     def _later_surnames(self, actors: Sequence[Actor]) -> list[Actor]:

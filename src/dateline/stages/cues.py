@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -48,6 +48,12 @@ CHANNEL_NOUNS = frozenset({
 })  # fmt: skip
 _CHANNEL_PREPOSITIONS = frozenset({"in", "on", "during", "via", "through", "at", "to", "with"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+# "a statement from the ministry said": the statement is the channel, the ministry the speaker
+DOCUMENTS = frozenset({
+    "statement", "report", "communique", "communiqué", "release", "letter", "tweet", "post",
+    "message", "document", "memo", "announcement", "bulletin", "scroll", "notice", "readout",
+})  # fmt: skip
 _CLIMB = frozenset({"advcl", "xcomp", "conj", "pcomp", "acl", "prep", "ccomp", "relcl"})
 _NEGATIONS = frozenset({"not", "n't", "never"})
 
@@ -74,17 +80,25 @@ class Cue:
                 continue
             found.append(child)
             # "said that A and that B": each "that" clause is a statement of its own
-            found.extend(c for c in child.conjuncts if c.i > child.i and _has_mark(c))
+            found.extend(c for c in child.conjuncts if c.i > child.i and has_that(c))
+            # "said A was hit when troops responded ... and that B": a "that" clause the
+            # parse hung lower down is a statement of its own too
+            found.extend(
+                t for t in child.subtree if t.dep_ == "conj" and has_that(t) and t not in found
+            )
         return found
 
 
-def find_cues(sentence: Span) -> Iterator[Cue]:
-    """Every speech cue of one sentence, in order."""
+def find_cues(sentence: Span, quoted: Callable[[int], bool] = lambda _: False) -> Iterator[Cue]:
+    """Every speech cue of one sentence, in order; ``quoted(offset)`` tells whether a
+    character lies inside quotation marks, where a cue's speaker cannot be."""
     for token in sentence:
+        if quoted(token.idx):
+            continue
         if token.lower_ == "according" and token.i + 1 < sentence.end and token.nbor().lower_ == "to":
             yield _according(token)
         elif token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in FRAGMENT:
-            cue = _verb_cue(token)
+            cue = _verb_cue(token, quoted)
             if cue is not None:
                 yield cue
 
@@ -98,23 +112,74 @@ def _according(token: Token) -> Cue:
     return Cue(verb=token, text=f"{token.text} to", subject=subject, channel=None, according=True)
 
 
-def _verb_cue(verb: Token) -> Cue | None:
+def _verb_cue(verb: Token, quoted: Callable[[int], bool]) -> Cue | None:
     lemma = verb.lemma_.lower()
     if verb.dep_ in ("amod", "compound") or (lemma == "say" and _passive(verb) and not _quoted(verb)):
         return None  # "the so-called rebels", "he is said to have died"
     subject = _subject(verb)
+    if (subject is None and verb.tag_ != "VBG") or (subject is not None and quoted(subject.idx)):
+        # the parser took a word of the quote for the speaker, or found none
+        subject = _beside(verb, quoted)
+    document = None
+    if subject is not None and subject.lemma_.lower() in DOCUMENTS:
+        document, subject = subject, _author(subject)
     inverted = subject is not None and subject.i > verb.i
     if lemma in _INVERTED_ONLY and not (inverted and _after_quote(verb)):
         return None
     negated = any(c.dep_ == "neg" or c.lower_ in _NEGATIONS for c in verb.children)
+    channel = _channel(verb)
+    if channel is None and document is not None:
+        channel = _phrase(document)
     return Cue(
         verb=verb,
         text=_cue_text(verb),
         subject=subject,
-        channel=_channel(verb),
+        channel=channel,
         negated=negated,
         inverted=inverted,
     )
+
+
+def _beside(verb: Token, quoted: Callable[[int], bool]) -> Token | None:
+    """The noun next to the verb outside the quote: '"..." Kremlin spokesman Dmitry Peskov
+    said', '"..." said Kurdi'."""
+    doc = verb.doc
+    before = verb.i - 1
+    while before >= 0 and doc[before].dep_ in ("aux", "neg", "advmod") and not quoted(doc[before].idx):
+        before -= 1
+    if before >= 0 and doc[before].pos_ in ("PROPN", "NOUN", "PRON") and not quoted(doc[before].idx):
+        return doc[before]
+    after = verb.i + 1
+    if after < len(doc) and doc[after].pos_ in ("PROPN", "NOUN", "PRON") and not quoted(doc[after].idx):
+        # the name runs on: "said Abu Yusef Muhajir" -> its last word
+        while (
+            after + 1 < len(doc)
+            and doc[after + 1].pos_ == "PROPN"
+            and doc[after].pos_ == "PROPN"
+            and not quoted(doc[after + 1].idx)
+        ):
+            after += 1
+        return doc[after]
+    return None
+
+
+def _author(document: Token) -> Token | None:
+    """Who a document speaks for: "a statement from/by/of X", "X's statement", "a statement
+    issued by X"; None when it does not say."""
+    for child in document.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+        if child.dep_ == "acl":
+            for agent in child.children:
+                if agent.dep_ == "agent":
+                    objects = [c for c in agent.children if c.dep_ == "pobj"]
+                    if objects:
+                        return objects[0]
+    return document
 
 
 def _subject(verb: Token) -> Token | None:
@@ -123,7 +188,9 @@ def _subject(verb: Token) -> Token | None:
     current = verb
     for _ in range(4):
         for child in current.children:
-            if child.dep_ in _SUBJECTS and child.lower_ not in ("that", "which"):
+            if child.dep_ in _SUBJECTS:
+                if child.lower_ in _RELATIVE and current.dep_ == "relcl":
+                    return current.head  # "medical sources who described ..."
                 return child
         for child in current.children:
             if child.dep_ == "agent":
@@ -229,5 +296,6 @@ def _is_question(clause: Token) -> bool:
     return first.lower_ in _WH or any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children)
 
 
-def _has_mark(clause: Token) -> bool:
+def has_that(clause: Token) -> bool:
+    """True if the clause opens with "that"."""
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)

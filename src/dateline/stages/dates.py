@@ -6,6 +6,7 @@ tense of each one's clause (``tense``) says which way it lies from the publicati
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
@@ -22,9 +23,12 @@ if TYPE_CHECKING:
 
 _LEANS = {Tense.PAST: Lean.PAST, Tense.FUTURE: Lean.FUTURE}
 # A date stamp in the page header ("Published: August 2, 2013") dates the article when
-# nothing else does; it must open a line, after at most a short label, near the top.
+# nothing else does; it must open a line near the top, alone or after a label like these.
 _HEADER_CHARS = 400
-_HEADER_LABEL_WORDS = 4
+_HEADER_LABEL = frozenset(
+    {"published", "posted", "updated", "last", "modified", "first", "created", "date", "of",
+     "publication", "on", "dated"}
+)  # fmt: skip
 # Entities whose words are names, not dates: "Theresa May", "USA Today", "Sunday Times".
 _NAME_LABELS = frozenset({"PERSON", "ORG", "FAC", "WORK_OF_ART", "PRODUCT", "GPE", "LOC", "NORP"})
 # Words before a bare month or year that make it a date: "in May", "since 2011".
@@ -98,8 +102,8 @@ def anchor_date(article: Article, found: Sequence[Found] | None = None) -> date 
         form = item.form
         if not (isinstance(form, CalendarDate) and form.year and form.month and form.day):
             continue
-        label = text[text.rfind("\n", 0, item.start) + 1 : item.start]
-        if len(label.split()) <= _HEADER_LABEL_WORDS and "." not in label:
+        label = text[text.rfind("\n", 0, item.start) + 1 : item.start].lower()
+        if set(re.findall(r"\w+", label)) <= _HEADER_LABEL:
             period = form.resolve(None, Lean.NEAREST)
             if period is not None:
                 return period.value
@@ -152,7 +156,7 @@ def _is_date_use(bare: Bare, span: Span) -> bool:
     if bare is Bare.WEEKDAYS:
         return before is None or before.lower_ not in _HABITUAL
     if before is None:
-        return False
+        return bare is not Bare.YEAR and _is_date_entity(span)
     word = before.lower_
     if word == "of":
         return span.start > 1 and doc[span.start - 2].lower_ in _OF_HEADS

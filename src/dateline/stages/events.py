@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from dateline.model import Actor, Article, Event, Place, TimeExpression, TimeStatus, content_id
+from dateline.stages.circumstances import Circumstances, time_status
 from dateline.stages.modality import (
     Stance,
     is_failure_verb,
@@ -68,8 +68,6 @@ DEMAND_NOUNS = frozenset(
     {"priority", "demand", "goal", "aim", "call", "condition", "request", "objective", "wish",
      "insistence", "precondition", "appeal"}
 )  # fmt: skip
-# How far back a date must lie before the report for an event to count as historical
-_HISTORICAL_AFTER = timedelta(days=45)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +104,7 @@ class RuleEventCoder:
     ) -> tuple[Event, ...]:
         """Every event in the article, in text order."""
         participants = Participants(doc, actors, places)
-        anchors = _Anchors(doc, places, times, article)
+        anchors = Circumstances(doc, places, times, article)
         events: list[Event] = []
         seen: set[tuple[str, int]] = set()
         for sentence in doc.sents:
@@ -133,7 +131,7 @@ class RuleEventCoder:
     def _read(self, head: Token, speaker: Token | None) -> _Reading | None:
         """Code one clause: its verb, a governed "to ..." complement, auxiliaries, negation."""
         verb, complement, stance = _predicate(head)
-        own = self.verbs.code(verb) if verb.pos_ in _VERBAL or verb.pos_ == "ADJ" else None
+        own = self.verbs.code(verb) if verb.pos_ in _VERBAL else _adjective_code(verb)
         if complement is verb or (complement is not None and complement.i == verb.i):
             own, complement = None, verb
         if own is None or own.pattern is None:
@@ -225,7 +223,7 @@ class RuleEventCoder:
 
     def _event(
         self, article: Article, sentence: Span, reading: _Reading, participants: Participants,
-        anchors: _Anchors,
+        anchors: Circumstances,
     ) -> Event | None:  # fmt: skip
         sources, targets = participants.roles(reading.head, reading.trigger, reading.match.target)
         if reading.is_obligation and reading.speaker is not None:
@@ -242,17 +240,20 @@ class RuleEventCoder:
             and sources and all(a.sector in _CIVILIAN_SECTORS for a in sources)
         ):  # fmt: skip
             found = coding("144") or found
-        if not reading.is_negated and reading.is_future and not anchors.has_time(reading):
+        if not reading.is_negated and reading.is_future and anchors.time_of(reading.head, reading.trigger) is None:
             # an undated plan is a statement of intent made now (CAMEO 03x / 13x)
             code = intent(found.cameo)
             found = coding(code) or found
         elif reading.is_conditional and not reading.is_negated and not reading.is_future:
             code = intent(found.cameo)
             found = coding(code) or found
-        when = anchors.time_of(reading)
-        status = _status(reading, when, article, found)
+        when = anchors.time_of(reading.head, reading.trigger)
+        status = time_status(
+            when, article, found.event, negated=reading.is_negated, conditional=reading.is_conditional,
+            future=reading.is_future, perfect_past=reading.is_perfect_past and reading.speaker is None,
+        )
         event_date = anchors.date_of(when, status)
-        location = anchors.place_of(reading)
+        location = anchors.place_of(reading.head, reading.trigger, fallback=status is TimeStatus.CURRENT)
         mode = _mode(found, sources, targets, location)
         trigger = reading.trigger
         return Event(
@@ -330,6 +331,14 @@ def _predicate(head: Token) -> tuple[Token, Token | None, Stance]:
     return verb, complement, stance
 
 
+def _adjective_code(adjective: Token) -> VerbMatch | None:
+    """ "is opposed to", "is ready to": only stance adjectives say something happened; "the
+    weather was fine" is not a fine."""
+    stance = stance_of(adjective)
+    code = {Stance.REFUSAL: "120", Stance.INTENT: "030"}.get(stance)
+    return VerbMatch(code, adjective, None, None, adjective.i) if code else None
+
+
 def _is_obligation(head: Token) -> bool:
     """ "must hand over", "should withdraw", "has to leave", "needs to stop"."""
     for child in head.children:
@@ -341,38 +350,6 @@ def _is_obligation(head: Token) -> bool:
 
 def _clausal_child(token: Token) -> Token | None:
     return next((c for c in token.children if c.dep_ in ("acl", "ccomp", "xcomp", "relcl") and c.pos_ in _VERBAL), None)
-
-
-def _status(reading: _Reading, when: TimeExpression | None, article: Article, found: Coding) -> TimeStatus:
-    if reading.is_negated:
-        return TimeStatus.NEGATED
-    if reading.is_conditional and found.event not in ("AGREE", "THREATEN"):
-        return TimeStatus.HYPOTHETICAL
-    published = article.published or (article.dateline.date if article.dateline else None)
-    if reading.is_future and found.event not in ("AGREE", "THREATEN"):
-        return TimeStatus.FUTURE
-    if when is not None and when.value is not None and published is not None:
-        last = when.end_value or _period_end(when)
-        if last > published:
-            return TimeStatus.FUTURE
-        if published - last > _HISTORICAL_AFTER:
-            return TimeStatus.HISTORICAL
-    if reading.is_perfect_past:
-        return TimeStatus.HISTORICAL
-    return TimeStatus.CURRENT
-
-
-def _period_end(time: TimeExpression) -> date:
-    assert time.value is not None
-    value = time.value
-    if time.precision is None or time.precision == "day":
-        return value
-    if time.precision == "week":
-        return value + timedelta(days=6)
-    if time.precision == "month":
-        following = date(value.year + (value.month == 12), value.month % 12 + 1, 1)
-        return following - timedelta(days=1)
-    return date(value.year, 12, 31)
 
 
 def _mode(found: Coding, sources: Sequence[Actor], targets: Sequence[Actor], location: Place | None) -> str | None:
@@ -393,63 +370,3 @@ def _confidence(reading: _Reading, sources: Sequence[Actor], targets: Sequence[A
     if all(a.code for a in (*sources, *targets)):
         score += 0.05
     return min(score, 0.95)
-
-
-class _Anchors:
-    """Time expressions and places of an article, found by the tokens they cover."""
-
-    def __init__(self, doc: Doc, places: Sequence[Place], times: Sequence[TimeExpression], article: Article) -> None:
-        self.doc = doc
-        self.article = article
-        self.times = [(t, _root(doc, t.start, t.end)) for t in times]
-        self.places = [(p, _root(doc, p.start, p.end)) for p in places]
-        dateline = article.dateline
-        self.dateline_place = next(
-            (p for p in places if dateline is not None and dateline.start <= p.start < dateline.end and p.lat is not None),
-            None,
-        )
-
-    def has_time(self, reading: _Reading) -> bool:
-        return self.time_of(reading) is not None
-
-    def time_of(self, reading: _Reading) -> TimeExpression | None:
-        for time, root in self.times:
-            if root is not None and time.value is not None and _attached(root, reading):
-                return time
-        return None
-
-    def date_of(self, when: TimeExpression | None, status: TimeStatus) -> str | None:
-        if when is not None:
-            return when.formatted()
-        if status is TimeStatus.CURRENT:
-            published = self.article.published or (self.article.dateline.date if self.article.dateline else None)
-            return published.isoformat() if published else None
-        return None
-
-    def place_of(self, reading: _Reading) -> Place | None:
-        for place, root in self.places:
-            if root is None or place.lat is None:
-                continue
-            if root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "near", "outside", "inside") and _attached(root, reading):
-                return place
-        return self.dateline_place
-
-
-def _root(doc: Doc, start: int, end: int) -> Token | None:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return span.root if span is not None else None
-
-
-def _attached(token: Token, reading: _Reading) -> bool:
-    """True if ``token`` modifies the event's verbs, not a nested clause or a noun far away."""
-    targets = {reading.head.i, reading.trigger.i}
-    current = token
-    for _ in range(4):
-        if current.i in targets:
-            return True
-        if current.head is current:
-            return False
-        if current is not token and current.pos_ in _VERBAL:
-            return False
-        current = current.head
-    return current.i in targets

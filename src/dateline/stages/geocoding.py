@@ -10,7 +10,6 @@ reading.
 from __future__ import annotations
 
 import math
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -28,15 +27,17 @@ _FEATURE_BONUS = {
 _CAPITAL_BONUS = 1.0
 _ALTERNATE_PENALTY = 1.5  # a foreign or old name of a place is weaker than another's own name
 _DATELINE_BONUS = 2.0
-_COUNTRY_SHARE_BONUS = 1.5  # times the share of the article's mentions in that country
+_COUNTRY_SHARE_BONUS = 2.0  # times the share of the article's mentions in that country
+PLACE_WEIGHT = 1.0
+ACTOR_WEIGHT = 0.5
 _DIVISION_BONUS = 1.0
 _QUALIFIER_BONUS = 4.0  # "Paris, Texas": near-certain
 # A reading whose lead over the next is at least this is used as context for the others.
 CONFIDENT_MARGIN = 1.0
-# A division is taken for the city of the same name inside it when the city is this close,
-# or this large a share of it: "Aleppo", "Moscow", "New York" name the city.
+# A division is taken for the city of the same name inside it: "Aleppo", "Moscow", "New
+# York" name the city. Towns are not filed under second-order divisions, so for those (and
+# for cities filed under another spelling) a town this close to the centre counts as inside.
 _SAME_NAME_KM = 150.0
-_SAME_NAME_SHARE = 0.1
 DIVISIONS = frozenset({Feature.ADMIN1, Feature.ADMIN2})
 
 
@@ -45,24 +46,29 @@ class Context:
     """What an article says about where it is: countries and divisions it names."""
 
     dateline_country: str | None = None
-    countries: Counter[str] = field(default_factory=Counter)
+    countries: dict[str, float] = field(default_factory=dict)  # weighted mentions
     divisions: set[tuple[str | None, str]] = field(default_factory=set)  # (country, admin1)
 
     def add(self, entry: Entry) -> None:
         """Count a confidently resolved place as evidence about the article."""
         if entry.country is not None:
-            self.countries[entry.country] += 1
+            self.countries[entry.country] = self.countries.get(entry.country, 0.0) + PLACE_WEIGHT
         if entry.feature is Feature.ADMIN1:
             self.divisions.add((entry.country, entry.name))
         elif entry.admin1 is not None and entry.feature is Feature.CITY:
             self.divisions.add((entry.country, entry.admin1))
 
+    def add_country(self, code: str) -> None:
+        """Count an actor or demonym of a country ("Syrian", "the U.S. envoy"): weaker
+        evidence than a place, as an article names foreign actors far more than places."""
+        self.countries[code] = self.countries.get(code, 0.0) + ACTOR_WEIGHT
+
     def share(self, country: str | None) -> float:
         """The share of the article's located mentions that lie in ``country``."""
         total = sum(self.countries.values())
-        if country is None or total == 0:
+        if country is None or total <= 0:
             return 0.0
-        return self.countries[country] / total
+        return self.countries.get(country, 0.0) / total
 
 
 def prior(entry: Entry) -> float:
@@ -93,12 +99,13 @@ def readings(
 
 
 def _shadowed(division: Entry, cities: Sequence[Entry]) -> bool:
+    """True if a city of the same name lies in the division (or near its centre)."""
     for city in cities:
         if city.country != division.country:
             continue
-        if distance_km(city.lat, city.lon, division.lat, division.lon) <= _SAME_NAME_KM:
+        if division.feature is Feature.ADMIN1 and city.admin1 == division.name:
             return True
-        if city.population >= _SAME_NAME_SHARE * division.population:
+        if distance_km(city.lat, city.lon, division.lat, division.lon) <= _SAME_NAME_KM:
             return True
     return False
 
@@ -111,17 +118,22 @@ def score(entry: Entry, context: Context, qualifiers: Sequence[Entry] = ()) -> f
     total += _COUNTRY_SHARE_BONUS * context.share(entry.country)
     if entry.admin1 is not None and (entry.country, entry.admin1) in context.divisions:
         total += _DIVISION_BONUS
-    if any(_contains(q, entry) for q in qualifiers):
+    if any(contains(q, entry) for q in qualifiers):
         total += _QUALIFIER_BONUS
     return total
 
 
-def _contains(container: Entry, entry: Entry) -> bool:
-    """True if ``entry`` lies in ``container`` (a country or a first-order division)."""
+def contains(container: Entry, entry: Entry) -> bool:
+    """True if ``entry`` lies in ``container`` (a country or a division)."""
+    if entry.country != container.country or entry.id == container.id:
+        return False
     if container.feature is Feature.COUNTRY:
-        return entry.country == container.country and entry is not container
+        return True
     if container.feature is Feature.ADMIN1:
-        return entry.country == container.country and entry.admin1 == container.name
+        return entry.admin1 == container.name
+    if container.feature is Feature.ADMIN2:
+        # divisions below the first are not recorded for each town: near enough is inside
+        return distance_km(entry.lat, entry.lon, container.lat, container.lon) <= _SAME_NAME_KM
     return False
 
 

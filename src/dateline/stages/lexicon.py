@@ -78,6 +78,15 @@ class Lexicon:
             self._terms[key].append((tokens, entry))
             self._lengths[key[0]].add(len(key))
         self.roles = {key: e for key, items in self._terms.items() for _, e in items if e.kind == "role"}
+        self.surnames: dict[str, list[Entry]] = defaultdict(list)
+        for items in self._terms.values():
+            for _, entry in items:
+                if entry.kind == "person" and entry.term == entry.name:
+                    self.surnames[surname(entry.name)].append(entry)
+
+    def by_surname(self, surname: str) -> tuple[Entry, ...]:
+        """Dictionary people with this surname ("Bush": both presidents)."""
+        return tuple(self.surnames.get(surname.lower().removeprefix("al-").removeprefix("el-"), ()))
 
     def __len__(self) -> int:
         return sum(len(items) for items in self._terms.values())
@@ -117,6 +126,14 @@ class Lexicon:
             if entries:
                 return Hit(i, i + length, entries)
         return None
+
+
+def surname(name: str) -> str:
+    """The lower-cased family name, without Arabic article: "Omar al-Bashir" -> "bashir"."""
+    last = name.split()[-1].lower()
+    for article in ("al-", "el-", "ul-"):
+        last = last.removeprefix(article)
+    return last
 
 
 @functools.lru_cache(maxsize=2)

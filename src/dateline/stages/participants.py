@@ -32,6 +32,11 @@ _IMPERSONAL = frozenset({"it", "they", "them"})
 _OWN = frozenset({"its", "their", "his", "her"})
 # Clauses inside the event's clause that speak of something else
 _NESTED = frozenset({"relcl", "advcl", "acl", "ccomp", "csubj", "parataxis"})
+# Phrases that set the scene rather than name a party: "after the shooting of two Israelis"
+_ADJUNCTS = frozenset(
+    {"after", "before", "following", "despite", "during", "since", "amid", "because", "as",
+     "like", "until", "in", "near", "while", "ago", "due"}
+)  # fmt: skip
 # Participles whose passive subject is the one acting: "were engaged in", "is opposed to"
 _STATIVE = frozenset(
     {"engage", "involve", "oppose", "commit", "determine", "prepare", "concern", "dedicate",
@@ -47,6 +52,7 @@ class Participants:
 
     def __init__(self, doc: Doc, actors: Sequence[Actor], places: Sequence[Place] = ()) -> None:
         self.doc = doc
+        self.by_char = {token.idx: token.i for token in doc}
         self.by_head: dict[int, list[Actor]] = defaultdict(list)
         self.subjects: list[tuple[int, Actor]] = []  # (token, actor) of subject mentions, in order
         for actor in actors:
@@ -64,11 +70,10 @@ class Participants:
                 self.places[head] = place
 
     def _token(self, offset: int, start: int, end: int) -> int | None:
+        """The token at ``offset`` (an actor's head), else the root of the span."""
+        if offset in self.by_char:
+            return self.by_char[offset]
         span = self.doc.char_span(start, end, alignment_mode="expand")
-        if offset >= 0:
-            for token in span or ():
-                if token.idx == offset:
-                    return int(token.i)
         return int(span.root.i) if span is not None else None
 
     def roles(self, head: Token, trigger: Token, marked: Token | None) -> tuple[list[Actor], list[Actor]]:
@@ -82,7 +87,8 @@ class Participants:
             targets = self._objects(verb, exclude=chain)
         if not targets:
             targets = self._inside(chain, sources)
-        if not targets:
+        if not targets and len({a.code for a in sources}) < 2:
+            # a visit's host is where it happened; a meeting of several is not with the host
             targets = self._where(chain)
         source_keys = {_key(a) for a in sources}
         source_codes = {a.code for a in sources}
@@ -165,11 +171,12 @@ class Participants:
                 continue
             if child.dep_ == "nsubjpass" and any(c.dep_ == "agent" for c in verb.children):
                 found.extend(self.at(child))
-            elif child.dep_ in _OBJECTS:
-                found.extend(self.at(child))
-                found.extend(self._prepositional(child))
-            elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPOSITIONS:
+            elif _is_preposition(child) and child.lower_ in _TARGET_PREPOSITIONS:
                 found.extend(self._prepositional_object(child))
+            elif child.dep_ in _OBJECTS:
+                named = self.at(child)
+                # "condemned the Turkish strike on Syrian troops": the object's own party
+                found.extend(named or self._prepositional(child))
             elif child.dep_ == "prt":
                 found.extend(self._prepositional(child))
             elif child.dep_ == "ccomp":
@@ -179,29 +186,32 @@ class Participants:
         return found
 
     def _inside(self, chain: Sequence[Token], sources: Sequence[Actor]) -> list[Actor]:
-        """Any other actor in the clause, outside its subject and its nested clauses."""
+        """Any other coded actor in the clause, outside its subject and nested clauses."""
         verb = chain[-1]
         own = {_key(a) for a in sources}
         blocked: set[int] = set()
         for token in verb.subtree:
-            if token.i == verb.i:
+            if token.i == verb.i or token.i in blocked:
                 continue
-            if token.dep_ in _NESTED or token.dep_ in ("nsubj", "nsubjpass", "agent", "csubj"):
-                if token.head.i in {t.i for t in chain}:
-                    blocked.update(t.i for t in token.subtree)
+            nested = token.dep_ in _NESTED or (token.dep_ == "prep" and token.lower_ in _ADJUNCTS)
+            subject = token.dep_ in ("nsubj", "nsubjpass", "agent", "csubj") and token.head.i in {t.i for t in chain}
+            if nested or subject:
+                blocked.update(t.i for t in token.subtree)
         for token in verb.subtree:
             if token.i in blocked or token.i == verb.i:
                 continue
-            found = [a for a in self.by_head.get(token.i, ()) if _key(a) not in own]
+            found = [a for a in self.by_head.get(token.i, ()) if _key(a) not in own and a.code]
             if found:
                 return found
         return []
 
     def _where(self, chain: Sequence[Token]) -> list[Actor]:
-        """The state where the event happened, when no one else is named: "rallied in Serbia"."""
+        """The state where the event happened, when no one else is named: "rallied in Serbia",
+        "sent aid to Lebanon"."""
         for verb in chain:
-            for child in verb.children:
-                if child.dep_ != "prep" or child.lower_ not in _LOCATIVE:
+            objects = [c for c in verb.children if c.dep_ in _OBJECTS]
+            for child in [c for holder in (verb, *objects) for c in holder.children]:
+                if not _is_preposition(child) or child.lower_ not in _LOCATIVE:
                     continue
                 for obj in child.children:
                     place = self.places.get(obj.i)
@@ -218,6 +228,11 @@ class Participants:
 
     def _prepositional_object(self, preposition: Token) -> list[Actor]:
         return [a for obj in preposition.children if obj.dep_ == "pobj" for a in self.at(obj)]
+
+
+def _is_preposition(token: Token) -> bool:
+    """ "to Lebanon" is sometimes parsed as a dative, not a prep."""
+    return token.dep_ == "prep" or (token.dep_ == "dative" and token.pos_ == "ADP")
 
 
 def _chain(head: Token, trigger: Token) -> list[Token]:

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 
 from dateline.model import Actor, ActorKind, Article, Dateline, Place
 from dateline.stages.gazetteer import Entry, Feature, Gazetteer, NameKind, load_gazetteer, normalise
-from dateline.stages.geocoding import CONFIDENT_MARGIN, Context, best, readings
+from dateline.stages.geocoding import CONFIDENT_MARGIN, Context, best, contains, readings
+from dateline.stages.lexicon import load_lexicon
 from dateline.stages.toponyms import is_locative
 
 if TYPE_CHECKING:
@@ -29,6 +30,14 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _NAME_LABELS = frozenset({"ORG", "PERSON"})
 # an organisation or event "at" which something happens is where it happens
 _VENUE_LABELS = frozenset({"ORG", "EVENT", "FAC"})
+_STREET_WORDS = frozenset(["street", "avenue", "road", "drive", "boulevard", "lane", "highway", "motorway", "parkway"])
+# Names whose last word says they are a building or site: "Colchester General Hospital"
+_FACILITY_WORDS = frozenset(
+    ["hospital", "clinic", "school", "academy", "university", "college", "institute", "hotel", "inn", "church", "cathedral", "chapel", "mosque", "temple", "synagogue", "centre", "center", "stadium", "arena", "airport", "park", "castle", "prison", "jail", "courthouse", "museum", "library", "station", "market", "mall", "bridge", "tower", "hall", "theatre", "theater", "palace", "embassy", "consulate", "camp", "base", "port", "harbour", "harbor", "square", "plaza", "farm", "estate", "garden", "gardens", "zoo", "beach", "lake", "river", "mountain", "mountains", "valley", "bay", "island", "islands", "canal", "dam", "circuit", "racecourse", "graveyard", "cemetery", "village"]
+) | frozenset(_STREET_WORDS)
+# an untagged name of a place this large is taken for it in any position
+_WELL_KNOWN = 100_000
+_DEMONYM_KINDS = frozenset({"adjective", "demonym"})
 _DATELINE = "DATELINE"
 _QUALIFIER = "QUALIFIER"  # "Idaho" in "Moscow, Idaho": always a place
 _DATELINE_QUALIFIER = re.compile(r"\s*,\s*([A-Za-z][A-Za-z.\- ]*?)\s*(?:[,(\u2014\u2013-]|$)")
@@ -38,11 +47,10 @@ _NON_STATE_CODES = frozenset({"IGO", "NGO", "IMG", "MNC"})
 # An actor of these kinds covering a name means the name is part of the actor's words
 _ACTOR_KINDS = frozenset({ActorKind.STATE, ActorKind.PERSON})
 _DIVISION_WORDS = frozenset(
-    "province provinces governorate state region oblast county district prefecture "
-    "department territory canton municipality".split()
+    ["province", "provinces", "governorate", "state", "region", "oblast", "county", "district", "prefecture", "department", "territory", "canton", "municipality"]
 )
 _DIVISION_PREFIX = re.compile(r"^(?:state|province|governorate|county|region|city) of ", re.I)
-_QUALIFIER_FEATURES = frozenset({Feature.COUNTRY, Feature.ADMIN1})
+_QUALIFIER_FEATURES = frozenset({Feature.COUNTRY, Feature.ADMIN1, Feature.ADMIN2})
 _DATELINE_END = frozenset({",", "(", "-", "--", "—", "–", ":"})
 _TRIM_LEFT = frozenset({"the", "The", "THE"})
 
@@ -59,18 +67,33 @@ class _Mention:
     qualifiers: list[Entry] = field(default_factory=list)
     division_named: bool = False
     entry: Entry | None = None
+    is_place: bool = False
 
 
 class GazetteerPlaceFinder:
     """Finds place names and resolves them with the shipped GeoNames gazetteer."""
 
     def __init__(self, nlp: Language | None = None, gazetteer: Gazetteer | None = None) -> None:
-        # the finder reads the pipeline's parse; it keeps no model of its own
+        # the finder reads the pipeline's parse; it keeps no model of its own, and shares
+        # the actor stage's dictionary (cached per model) to read "Syrian" as Syria
         self.gazetteer = gazetteer or load_gazetteer()
+        self.lexicon = load_lexicon(nlp) if nlp is not None else None
 
     def __call__(self, article: Article, doc: Doc, actors: Sequence[Actor]) -> tuple[Place, ...]:
         """Every place named in ``doc`` (the parse of ``article.text``), in text order."""
-        return tuple(_ArticlePlaces(self.gazetteer, article, doc, actors).find())
+        demonyms = self._demonyms(doc)
+        return tuple(_ArticlePlaces(self.gazetteer, article, doc, actors, demonyms).find())
+
+    def _demonyms(self, doc: Doc) -> list[str]:
+        """Countries named by an adjective or demonym ("British", "Syrians")."""
+        if self.lexicon is None:
+            return []
+        codes = []
+        for ent in doc.ents:
+            if ent.label_ == "NORP":
+                entries = self.lexicon.lookup(ent.text)
+                codes.extend(e.code for e in entries if e.kind in _DEMONYM_KINDS and e.code)
+        return codes
 
     def locate(self, dateline: Dateline) -> Place | None:
         """The gazetteer entry for a dateline's place, or None."""
@@ -84,8 +107,12 @@ class GazetteerPlaceFinder:
 class _ArticlePlaces:
     """The place finder's working state for one article."""
 
-    def __init__(self, gazetteer: Gazetteer, article: Article, doc: Doc, actors: Sequence[Actor]) -> None:
+    def __init__(
+        self, gazetteer: Gazetteer, article: Article, doc: Doc, actors: Sequence[Actor],
+        demonyms: Sequence[str] = (),
+    ) -> None:  # fmt: skip
         self.gazetteer = gazetteer
+        self.demonyms = demonyms
         self.article = article
         self.doc = doc
         self.actors = actors
@@ -99,8 +126,9 @@ class _ArticlePlaces:
         self._entities()
         self._proper_nouns()
         self._resolve()
+        self._decide()
         for mention in sorted(self.mentions, key=lambda m: m.start):
-            if self._is_place(mention):
+            if mention.is_place:
                 span = self.doc[mention.start : mention.end]
                 yield _place(span.start_char, span.end_char, span.text, mention.entry)
 
@@ -115,6 +143,11 @@ class _ArticlePlaces:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None or normalise(span.text) != normalise(dateline.place):
             return
+        # "By Nate Raymond. BOSTON (Reuters)": keep the words the gazetteer knows
+        for first in range(span.start, span.end):
+            if self.doc[first].is_alpha and self._lookup(self.doc[first : span.end].text)[0]:
+                span = self.doc[first : span.end]
+                break
         self.dateline_token = span.start
         qualifiers: list[Entry] = []
         match = _DATELINE_QUALIFIER.match(self.article.text, end, dateline.end)
@@ -144,7 +177,7 @@ class _ArticlePlaces:
             if end < len(doc) and doc[end].text in _DATELINE_END:
                 entries = self.gazetteer.lookup(doc[i:end].text)
                 if any(e.feature in (Feature.CITY, Feature.ADMIN1) for e in entries):
-                    self._add(i, end, _DATELINE, qualifiers=self._qualifier_after(end))
+                    self._add(i, end, _DATELINE, qualify=True)
             i = end + 1
 
     def _opens(self, i: int) -> bool:
@@ -168,20 +201,20 @@ class _ArticlePlaces:
             if commas:
                 self._entity_with_commas(start, end, commas, ent.label_)
             else:
-                self._add(start, end, ent.label_, qualifiers=self._qualifier_after(end))
+                self._add(start, end, ent.label_, qualify=True)
 
     def _entity_with_commas(self, start: int, end: int, commas: list[int], label: str) -> None:
         """ "Washington, D.C." is one place; "Donington Park, Leicestershire" two."""
         parts = [(a, b) for a, b in zip([start, *(c + 1 for c in commas)], [*commas, end], strict=True)]
-        if len(parts) == 2 and self._lookup(self.doc[parts[0][0] : parts[0][1]].text)[0]:
-            qualifiers = self._qualifiers(self.doc[parts[1][0] : parts[1][1]].text)
-            if qualifiers and all(q.kind is NameKind.ABBREVIATION for q in qualifiers):
-                # "Washington, D.C.": the abbreviation is part of the name
-                self._add(start, end, label, qualifiers=qualifiers, name_end=parts[0][1])
-                return
+        if len(parts) == 2:
+            entries = self._lookup(self.doc[parts[0][0] : parts[0][1]].text)[0]
+            qualifiers = [
+                q for q in self._qualifiers(self.doc[parts[1][0] : parts[1][1]].text)
+                if any(contains(q, e) for e in entries)
+            ]  # fmt: skip
             if qualifiers:
-                found = self._add_qualifier(*parts[1])
-                self._add(*parts[0], label, qualifiers=found)
+                self._add_qualifier(*parts[1])
+                self._add(*parts[0], label, qualifiers=qualifiers)
                 return
         for a, b in parts:
             if a < b:
@@ -200,22 +233,26 @@ class _ArticlePlaces:
                 if not _is_name_word(doc[end].text, doc[end].pos_):
                     break
                 end += 1
-            if self._lookup(doc[i:end].text)[0]:
+            if self._lookup(doc[i:end].text)[0] or _is_facility(doc[i:end]):
                 self._add(i, end, "")
             i = end
 
     def _add(
         self, start: int, end: int, label: str, *, qualifiers: list[Entry] | None = None,
-        name_end: int | None = None,
+        qualify: bool = False,
     ) -> None:  # fmt: skip
-        name = self.doc[start : name_end or end].text
+        name = self.doc[start:end].text
         entries, division_named = self._lookup(name)
+        if label != _DATELINE and _is_acronym(name):
+            # "US", "UAE" are countries; "EU", "OAS", "WA" are not the towns Eu, Oas, Wa
+            entries = [e for e in entries if e.feature is Feature.COUNTRY]
         if end < len(self.doc) and self.doc[end].lower_ in _DIVISION_WORDS:
             division_named = True  # "Idlib province"
-        self.mentions.append(
-            _Mention(start, end, label, normalise(name), entries, qualifiers or [], division_named)
-        )
         self.taken.update(range(start, end))
+        if qualify and entries:
+            qualifiers = self._qualifier_after(end, entries)
+        mention = _Mention(start, end, label, normalise(name), entries, qualifiers or [], division_named)
+        self.mentions.append(mention)
 
     def _lookup(self, name: str) -> tuple[list[Entry], bool]:
         """Readings of a name, trying it without a division word ("Borno State") if need be."""
@@ -236,10 +273,11 @@ class _ArticlePlaces:
         """Countries or divisions that a written qualifier ("Idaho", "N.M.") can mean."""
         return [e for e in self.gazetteer.lookup(text) if e.feature in _QUALIFIER_FEATURES]
 
-    def _qualifier_after(self, end: int) -> list[Entry]:
-        """The qualifier in "Lemay, Missouri": a country or division right after a comma.
+    def _qualifier_after(self, end: int, entries: Sequence[Entry]) -> list[Entry]:
+        """The qualifier in "Lemay, Missouri": a country or division right after a comma
+        that contains a reading of the name (in "Saipan, Guam" each is a place of its own).
 
-        The qualifier is a place mention of its own; what it can mean is returned.
+        The qualifier is a place mention of its own; returns what it can mean.
         """
         doc = self.doc
         if end + 1 >= len(doc) or doc[end].text != ",":
@@ -248,9 +286,11 @@ class _ArticlePlaces:
         while stop < len(doc) and stop - end <= 3 and (doc[stop].is_title or doc[stop].is_upper):
             stop += 1
             if any(i in self.taken for i in range(end + 1, stop)):
-                return []
-            if self._qualifiers(doc[end + 1 : stop].text):
-                return self._add_qualifier(end + 1, stop)
+                break
+            found = [q for q in self._qualifiers(doc[end + 1 : stop].text) if any(contains(q, e) for e in entries)]
+            if found:
+                self._add_qualifier(end + 1, stop)
+                return found
         return []
 
     def _add_qualifier(self, start: int, end: int) -> list[Entry]:
@@ -274,7 +314,9 @@ class _ArticlePlaces:
                 context.dateline_country = entry.country if entry else None
         for actor in self.actors:
             if actor.code and len(actor.code) == 3 and actor.code not in _NON_STATE_CODES:
-                context.countries[actor.code] += 1
+                context.add_country(actor.code)
+        for code in self.demonyms:
+            context.add_country(code)
         groups: dict[str, list[_Mention]] = {}
         for mention in self.mentions:
             groups.setdefault(mention.key, []).append(mention)
@@ -298,6 +340,19 @@ class _ArticlePlaces:
         qualifiers = [q for m in group for q in m.qualifiers]
         return best(entries, context, qualifiers)
 
+    def _decide(self) -> None:
+        """Mark the mentions that are places; a name listed with places is one too."""
+        for mention in self.mentions:
+            mention.is_place = self._is_place(mention)
+        places = {i for m in self.mentions if m.is_place for i in range(m.start, m.end)}
+        for mention in self.mentions:
+            if mention.is_place or mention.entry is None or mention.entry.is_national:
+                continue
+            # "Tamil Nadu, Karnataka, Kerala and Puducherry": one list, one kind of thing
+            root = self.doc[mention.start : mention.end].root
+            if any(t.i in places for t in root.conjuncts) and not self._in_actor(mention):
+                mention.is_place = True
+
     def _is_place(self, mention: _Mention) -> bool:
         entry = mention.entry
         span = self.doc[mention.start : mention.end]
@@ -305,32 +360,44 @@ class _ArticlePlaces:
             return entry is not None
         if mention.label == _DATELINE:
             return entry is not None or mention.start == self.dateline_token
-        if self._in_actor(span):
+        if self._in_actor(mention):
             return False
         if entry is not None and entry.is_national:
             # "talks in Moscow" is a place; "Moscow said" an actor
             return is_locative(span)
-        if mention.label == "FAC" or (mention.label in _PLACE_LABELS and entry is not None):
+        if mention.label in _PLACE_LABELS and (entry is not None or mention.label == "FAC"):
             return True
         if entry is None:
-            # an unknown name is a place where it is used as one: "in Kasba Bonli", "at the
-            # Dubai World Trade Centre" (a building or an event held at one)
-            return (mention.label in _PLACE_LABELS and is_locative(span)) or (
-                mention.label in _VENUE_LABELS and _is_at(span)
-            )
+            # an unknown name is a place where it is used as one: "in Kasba Bonli", "taken
+            # to Colchester General Hospital", "at the Dubai World Trade Centre"
+            if _is_street(span):
+                return True  # a street is a place wherever it is named
+            if mention.label in _PLACE_LABELS or _is_facility(span):
+                return is_locative(span)
+            return mention.label in _VENUE_LABELS and _is_at(span)
         # an organisation or person name, or an untagged word, that the gazetteer knows
-        return (
-            entry is not None
-            and entry.kind is NameKind.MAIN
-            and entry.feature not in (Feature.REGION, Feature.CONTINENT)
-            and is_locative(span)
+        if entry.feature in (Feature.REGION, Feature.CONTINENT):
+            return False
+        if is_locative(span):
+            return True
+        # a large place is rarely anything else, except a person's name ("Jackson said")
+        if mention.label == "PERSON" or entry.kind is not NameKind.MAIN or mention.division_named:
+            return False
+        return entry.feature is Feature.ADMIN1 or (
+            entry.feature is Feature.CITY and entry.population >= _WELL_KNOWN
         )
 
-    def _in_actor(self, span: Span) -> bool:
-        return any(
-            actor.kind in _ACTOR_KINDS and actor.start <= span.start_char and span.end_char <= actor.end
-            for actor in self.actors
-        )
+    def _in_actor(self, mention: _Mention) -> bool:
+        """True if an actor's words cover the name: it names a government or a person."""
+        start, end = self.doc[mention.start].idx, self.doc[mention.end - 1].idx + len(self.doc[mention.end - 1])
+        for actor in self.actors:
+            if actor.start <= start and end <= actor.end:
+                if actor.kind is ActorKind.STATE:
+                    return True
+                # "Syria's foreign minister": the name is part of a longer description
+                if actor.kind is ActorKind.PERSON and (actor.start, actor.end) != (start, end):
+                    return True
+        return False
 
 
 def _place(start: int, end: int, text: str, entry: Entry | None) -> Place:
@@ -354,9 +421,23 @@ def _trimmed(span: Span) -> tuple[int, int]:
     return start, end
 
 
+def _is_facility(span: Span) -> bool:
+    last = span[-1]
+    return last.lower_ in _FACILITY_WORDS and len(span) > 1 and span[0].text[:1].isupper()
+
+
+def _is_street(span: Span) -> bool:
+    return _is_facility(span) and span[-1].lower_ in _STREET_WORDS
+
+
 def _is_at(span: Span) -> bool:
     root = span.root
     return root.dep_ == "pobj" and root.head.lower_ == "at"
+
+
+def _is_acronym(text: str) -> bool:
+    letters = text.replace(".", "")
+    return letters.isupper() and letters.isalpha() and len(letters) <= 4
 
 
 def _is_capitals(text: str) -> bool:

@@ -102,6 +102,13 @@ def _pair_doubles(text: str, paragraphs: list[tuple[int, int]]) -> Iterator[Quot
                     opened, carried = mark.at, False
             elif carried and k == 0 and not text[start : mark.at].strip():
                 continue  # the mark that reopens a carried quote at the paragraph start
+            elif mark.can_open and _looks_opening(text, mark.at) and not _looks_closing(text, mark.at):
+                # '"We lack equipment. "There is no way out" continued': the first quote was
+                # never closed (a lost paragraph break); it ends where the next one opens
+                end = _trim_end(text, opened + 1, mark.at)
+                if end > opened + 1:
+                    yield Quoted(start=opened + 1, end=end, opened=opened, closed=-1)
+                opened, carried = mark.at, False
             elif mark.can_close:
                 yield Quoted(start=opened + 1, end=mark.at, opened=opened, closed=mark.at)
                 opened, carried = None, False
@@ -124,7 +131,8 @@ def _continues(text: str, paragraph: tuple[int, int]) -> bool:
     if first[:1] in _DOUBLE_OPEN + _DOUBLE_ANY:
         return True
     marks = _double_marks(text, start, end)
-    return bool(marks) and marks[0].can_close and _looks_closing(text, marks[0].at)
+    # a spaced mark ('answer, " Mr Deng said', text re-joined from tokens) closes too
+    return bool(marks) and marks[0].can_close and not _looks_opening(text, marks[0].at)
 
 
 def _pair_singles(text: str, paragraphs: list[tuple[int, int]]) -> Iterator[Quoted]:

@@ -27,6 +27,8 @@ _MIN_STATEMENT_WORDS = 4
 _MIN_INDIRECT_TOKENS = 3
 # sentences between a quote with no cue of its own and the quote whose speaker it continues
 _CONTINUATION_REACH = 3
+# tokens between a cue and the quote it introduces: 'said in a statement on Tuesday that "'
+_MAX_LEAD_IN = 10
 _LEADING = frozenset({"that", "and", "but", "so", "while", "as"})
 
 
@@ -60,13 +62,20 @@ class _ArticleQuotes:
     def __init__(self, article: Article, doc: Doc, actors: Sequence[Actor]) -> None:
         self.text = article.text
         self.doc = doc
-        self.resolver = SpeakerResolver(doc, actors)
         body = article.dateline.end if article.dateline is not None else 0
         self.marks = [q for q in find_quoted(article.text) if q.start >= body and q.end > q.start]
+        self.resolver = SpeakerResolver(doc, actors, self._quoted_at)
         self.sentences = list(doc.sents)
         self.cues: dict[int, list[Cue]] = {}
         for number, sentence in enumerate(self.sentences):
-            self.cues[number] = [c for c in find_cues(sentence) if not self._quoted_at(c.verb.idx)]
+            self.cues[number] = list(find_cues(sentence, self._quoted_at))
+        # a cue with a speaker of its own ends the statement of a cue above it
+        self.nested = {
+            c.verb.i
+            for cues in self.cues.values()
+            for c in cues
+            if c.subject is not None and c.complements()
+        }
 
     def find(self) -> Iterator[Quote]:
         found = [f for q in self.marks if (f := self._attribute(q)) is not None]
@@ -123,6 +132,8 @@ class _ArticleQuotes:
             loose = [t for t in outside if t.i not in attribution and t.lower_ not in _LEADING]
             kind = QuoteKind.DIRECT if not loose and statement else QuoteKind.PARTIAL
         start, end = _trim(self.text, quoted.start, quoted.end)
+        while end > start and self.text[end - 1] in ",;:":
+            end -= 1  # '"...," he said': the comma belongs to the sentence around the quote
         return _Found(start=start, end=end, kind=kind, sentence=first, cue=cue, tokens=tokens)
 
     def _sentence(self, token: Token) -> int:
@@ -140,22 +151,26 @@ class _ArticleQuotes:
         return last + 1 if any(c.verb.i < head.end for c in self.cues[last + 1]) else None
 
     def _cue_for(self, numbers: Sequence[int], inside: set[int]) -> Cue | None:
-        """The cue of a quote: one the parse links to it, else the nearest reporting verb."""
-        linked: list[tuple[int, Cue]] = []
-        near: list[tuple[int, Cue]] = []
+        """The cue of a quote: one right beside it ('"...," said Kurdi', 'X said: "..."'),
+        else one the parse links to it (a reporting verb before a verb that only names a
+        fragment), else the nearest reporting verb."""
+        tiers: list[list[tuple[int, Cue]]] = [[], [], [], []]
         first, last = min(inside), max(inside)
         for number in numbers:
             for cue in self.cues[number]:
                 if cue.verb.i in inside or _in_subject(cue, inside):
                     continue
                 distance = cue.verb.i - last if cue.verb.i > last else first - cue.verb.i
-                if _linked(cue, inside):
-                    linked.append((distance, cue))
-                elif cue.according or cue.verb.lemma_.lower() in REPORTING:
-                    near.append((distance, cue))
-        for group in (linked, near):
-            if group:
-                return min(group, key=lambda pair: pair[0])[1]
+                reporting = cue.according or cue.verb.lemma_.lower() in REPORTING
+                if _beside(cue, inside):
+                    tiers[0].append((distance, cue))
+                elif _linked(cue, inside):
+                    tiers[1 if reporting else 2].append((distance, cue))
+                elif reporting:
+                    tiers[3].append((distance, cue))
+        for tier in tiers:
+            if tier:
+                return min(tier, key=lambda pair: pair[0])[1]
         return None
 
     # -- reported speech without quotation marks ----------------------------------------
@@ -166,24 +181,42 @@ class _ArticleQuotes:
             for cue in cues:
                 if cue.subject is None:
                     continue
-                spans = self._according(cue) if cue.according else self._clauses(cue)
-                for start, end in spans:
-                    if end - start < 2 or any(s < end and start < e for s, e in taken):
-                        continue
-                    taken.append((start, end))
-                    yield _Found(start=start, end=end, kind=QuoteKind.INDIRECT, sentence=number, cue=cue)
+                statements = self._according(cue) if cue.according else self._clauses(cue)
+                for whole, parts in statements:
+                    # a statement holding a quoted fragment is told by the fragment; its
+                    # other clauses ("she was unfamiliar ... but '...'") still count
+                    for start, end in [whole] if not _overlaps(whole, taken) else parts:
+                        if end - start < 2 or _overlaps((start, end), taken):
+                            continue
+                        taken.append((start, end))
+                        yield _Found(start=start, end=end, kind=QuoteKind.INDIRECT, sentence=number, cue=cue)
 
-    def _clauses(self, cue: Cue) -> Iterator[tuple[int, int]]:
+    def _clauses(self, cue: Cue) -> Iterator[tuple[tuple[int, int], list[tuple[int, int]]]]:
+        """Each statement of a reporting verb, with the clauses it is made of."""
         complements = cue.complements()
         split = {c.i for c in complements}
+        found: list[tuple[tuple[int, int], list[tuple[int, int]]]] = []
         for clause in complements:
-            tokens = [t for t in clause.subtree if not _under(t, split - {clause.i}, clause)]
-            tokens = [t for t in tokens if not (cue.verb.i == t.i or t.is_space)]
-            span = _clean(tokens)
-            if span is not None and len(span) >= _MIN_INDIRECT_TOKENS:
-                yield _bounds(self.text, span)
+            stops = (split | self.nested) - {clause.i, cue.verb.i}
+            whole = self._span(clause, stops, cue)
+            if whole is None:
+                continue
+            joined = [c for c in clause.conjuncts if c.i > clause.i and c.i not in split and _has_subject(c)]
+            parts = [self._span(part, stops | {c.i for c in joined} - {part.i}, cue) for part in (clause, *joined)]
+            found.append((whole, [p for p in parts if p is not None]))
+        wholes = _merge_adjacent(self.text, sorted(w for w, _ in found))
+        for whole in wholes:
+            parts = [p for w, ps in found if whole[0] <= w[0] and w[1] <= whole[1] for p in ps]
+            yield whole, parts
 
-    def _according(self, cue: Cue) -> Iterator[tuple[int, int]]:
+    def _span(self, clause: Token, stops: set[int], cue: Cue) -> tuple[int, int] | None:
+        kept = {t.i for t in clause.subtree if not _under(t, stops, clause)} - {cue.verb.i}
+        span = _clean(_run(clause, kept))
+        if span is None or len(span) < _MIN_INDIRECT_TOKENS:
+            return None
+        return _bounds(self.text, span)
+
+    def _according(self, cue: Cue) -> Iterator[tuple[tuple[int, int], list[tuple[int, int]]]]:
         """ "CLAUSE, according to X" / "According to X, CLAUSE": the clause is the statement."""
         phrase = {t.i for t in cue.verb.subtree} | {t.i for t in cue.verb.nbor().subtree}
         sentence = cue.verb.sent
@@ -191,7 +224,7 @@ class _ArticleQuotes:
         after = [t for t in sentence if t.i > max(phrase)]
         side = _clean(after if len(after) > len(before) else before)
         if side is not None and len(side) >= _MIN_INDIRECT_TOKENS:
-            yield _bounds(self.text, side)
+            yield _bounds(self.text, side), []
 
     # -- output --------------------------------------------------------------------------
 
@@ -214,6 +247,14 @@ class _ArticleQuotes:
             channel=channel,
             produced_by=PRODUCED_BY,
         )
+
+
+def _overlaps(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s < span[1] and span[0] < e for s, e in spans)
+
+
+def _has_subject(clause: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)
 
 
 def _continued(found: Sequence[_Found], number: int) -> Speaker | None:
@@ -253,6 +294,24 @@ def _attribution(cue: Cue, inside: set[int]) -> set[int]:
     return tokens
 
 
+def _beside(cue: Cue, inside: set[int]) -> bool:
+    """True if only the attribution stands between the quote and the cue's verb."""
+    verb = cue.verb
+    doc = verb.doc
+    first, last = min(inside), max(inside)
+    if verb.i > last:
+        # '"..." Kremlin spokesman Dmitry Peskov said': a name or a description, no verb
+        between = [t for t in doc[last + 1 : verb.i] if not t.is_punct]
+        return cue.subject is not None and len(between) <= _MAX_LEAD_IN and all(
+            t.pos_ not in ("VERB", "AUX") or t.dep_ in ("aux", "auxpass") for t in between
+        )
+    if verb.i >= first or first - verb.i > _MAX_LEAD_IN:
+        return False
+    attribution = _attribution(cue, inside)
+    between = [t for t in doc[verb.i + 1 : first] if not t.is_punct]
+    return all(t.i in attribution or t.lower_ == "that" for t in between)
+
+
 def _linked(cue: Cue, inside: set[int]) -> bool:
     """True if the parse ties the quote to the cue: the quote hangs from it, or it from the quote."""
     verb = cue.verb
@@ -264,7 +323,10 @@ def _linked(cue: Cue, inside: set[int]) -> bool:
 def _in_subject(cue: Cue, inside: set[int]) -> bool:
     """True if the quote is part of the speaker's name: '"White Helmets" units said'."""
     subject = cue.subject
-    return subject is not None and any(t.i in inside for t in subject.subtree)
+    if subject is None:
+        return False
+    phrase = {t.i for t in subject.subtree}
+    return all(i in phrase for i in inside)
 
 
 def _under(token: Token, heads: set[int], clause: Token) -> bool:
@@ -277,6 +339,28 @@ def _under(token: Token, heads: set[int], clause: Token) -> bool:
             return False
         current = current.head
     return False
+
+
+def _run(clause: Token, kept: set[int]) -> list[Token]:
+    """The unbroken stretch of ``kept`` tokens around the clause's head."""
+    doc = clause.doc
+    start = end = clause.i
+    while start - 1 in kept:
+        start -= 1
+    while end + 1 in kept:
+        end += 1
+    return [t for t in doc[start : end + 1] if not t.is_space]
+
+
+def _merge_adjacent(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join statements of one cue that the parse split with nothing but punctuation between."""
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and not text[merged[-1][1] : start].strip(" ,;"):
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _clean(tokens: Sequence[Token]) -> Span | None:

@@ -4,11 +4,12 @@ article ("he", "the minister", "the ministry", a surname given earlier), or a ne
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from dateline.model import Actor, ActorKind
+from dateline.stages.cues import DOCUMENTS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -23,7 +24,30 @@ _FIRST_PERSON = frozenset({"i", "we", "you"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 # how far back (in sentences) a pronoun or a bare description looks for its speaker
 _PRONOUN_REACH = 4
-_PHRASE_STOPS = frozenset({",", ";", ":", "(", ")", "-", "—", "–", '"', "“", "”", "'", "‘", "’"})
+_PHRASE_STOPS = frozenset({",", ";", ":", "(", ")", "—", "–", '"', "“", "”", "'", "‘", "’"})
+# nouns for one person, so that "he" or "she" can point back to "a spokesman", "the source"
+_PERSON_NOUNS = frozenset({
+    "spokesman", "spokeswoman", "spokesperson", "official", "minister", "president", "secretary",
+    "ambassador", "envoy", "chief", "head", "director", "commander", "general", "colonel",
+    "activist", "resident", "witness", "doctor", "medic", "nurse", "correspondent", "reporter",
+    "journalist", "photographer", "source", "man", "woman", "governor", "mayor", "leader",
+    "member", "analyst", "expert", "researcher", "negotiator", "coordinator", "adviser",
+    "advisor", "officer", "soldier", "fighter", "rebel", "chairman", "chairwoman", "pharmacist",
+    "teacher", "student", "worker", "father", "mother", "son", "daughter", "lawyer", "judge",
+    "prosecutor", "farmer", "driver", "survivor", "victim", "refugee", "chancellor",
+    "premier", "king", "queen", "prince", "emir", "sheikh", "cleric", "imam", "priest", "mp",
+    "lawmaker", "senator", "representative", "deputy", "aide", "diplomat", "counterpart",
+})  # fmt: skip
+# nouns for a body that speaks: "the monitor said", "it said"
+_BODY_NOUNS = frozenset({
+    "monitor", "observatory", "ministry", "government", "army", "military", "agency", "group",
+    "organisation", "organization", "office", "council", "committee", "coalition", "alliance",
+    "brigade", "force", "forces", "police", "company", "firm", "union", "party", "movement",
+    "network", "channel", "broadcaster", "newspaper", "television", "tv", "media", "embassy",
+    "commission", "authority", "authorities", "administration", "department", "court",
+    "campaign", "front", "faction", "militia", "navy", "hospital", "charity", "team", "body",
+})  # fmt: skip
+_NOT_PEOPLE = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT"})
 _MAX_PHRASE = 16  # tokens: a speaker's description rarely runs longer
 
 
@@ -35,6 +59,9 @@ class Speaker:
     text: str
     start: int
     end: int
+    person: bool = False  # one person, whom "he" or "she" can name later
+    plural: bool = False
+    organisation: bool = False  # a body named by the NER, whom "it" can name later
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,9 +75,14 @@ class _Said:
 class SpeakerResolver:
     """Resolves speakers for one article, remembering who spoke last."""
 
-    def __init__(self, doc: Doc, actors: Sequence[Actor]) -> None:
+    def __init__(
+        self, doc: Doc, actors: Sequence[Actor], quoted: Callable[[int], bool] = lambda _: False
+    ) -> None:
         self.doc = doc
-        self.actors = sorted(actors, key=lambda a: (a.start, a.end))
+        # words inside quotation marks are the speaker's, not the reporter's: "he" never
+        # points into them
+        self.actors = sorted((a for a in actors if not quoted(a.start)), key=lambda a: (a.start, a.end))
+        self.quoted = quoted
         self.sentence_of = {s.start: n for n, s in enumerate(doc.sents)}
         self.said: list[_Said] = []
         self.people = _people(doc)
@@ -82,11 +114,19 @@ class SpeakerResolver:
         actor = self._actor_at(token, start, end)
         if _is_bare_description(token):
             earlier = self._antecedent(token)
+            if earlier is None and token.lemma_.lower() in DOCUMENTS:
+                earlier = self.last(self.sentence_number(token))  # "the statement said"
             if earlier is not None and (actor is None or actor.code is None):
-                return Speaker(actor=earlier.actor, text=text, start=start, end=end)
+                return Speaker(actor=earlier.actor, text=text, start=start, end=end,
+                               person=earlier.person, plural=earlier.plural,
+                               organisation=earlier.organisation)  # fmt: skip
         if actor is None:
             actor = self._person_named(token) or self._new_actor(token, start, end)
-        return Speaker(actor=actor, text=text, start=start, end=end)
+        plural = token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token.children)
+        organisation = token.ent_type_ in ("ORG", "NORP") or token.lemma_.lower() in _BODY_NOUNS
+        return Speaker(actor=actor, text=text, start=start, end=end,
+                       person=not plural and _looks_personal(token, actor), plural=plural,
+                       organisation=organisation)  # fmt: skip
 
     # -- actors of the actors stage -----------------------------------------------------
 
@@ -130,29 +170,57 @@ class SpeakerResolver:
     # -- reading back through the article -----------------------------------------------
 
     def _pronoun(self, token: Token) -> Speaker | None:
-        sentence = self.sentence_number(token)
+        """ "he", "she", "it", "they": a subject of the sentence before that fits, else the
+        latest speaker that fits, else the nearest earlier actor that fits."""
         lower = token.lower_
-        want_person = lower in _PERSONAL
+        sentence = self.sentence_number(token)
+        for subject in self._earlier_subjects(token):
+            found = self.resolve(subject)
+            if found is not None and _fits(found, lower):
+                return self._as_said(found, token)
         for said in reversed(self.said):
             if said.sentence < sentence - _PRONOUN_REACH:
                 break
-            if _fits(said.speaker.actor, lower):
-                return Speaker(actor=said.speaker.actor, text=token.text, start=token.idx,
-                               end=token.idx + len(token.text))  # fmt: skip
+            if _fits(said.speaker, lower):
+                return self._as_said(said.speaker, token)
         floor = self.doc[max(token.sent.start - 1, 0)].sent.start_char
         for actor in reversed(self.actors):
             if actor.start >= token.idx or actor.end < floor - 1:
                 continue
-            if (actor.kind is ActorKind.PERSON) == want_person and _fits(actor, lower):
-                return Speaker(actor=actor, text=token.text, start=token.idx,
-                               end=token.idx + len(token.text))  # fmt: skip
-        if want_person:
-            for ent in reversed(list(self.doc.ents)):
-                if ent.label_ == "PERSON" and floor <= ent.start_char < token.idx:
-                    actor = _uncoded(ent.start_char, ent.end_char, ent.text, ActorKind.PERSON, ent.text)
-                    return Speaker(actor=actor, text=token.text, start=token.idx,
-                                   end=token.idx + len(token.text))  # fmt: skip
+            person = actor.kind is ActorKind.PERSON
+            candidate = Speaker(actor=actor, text=actor.text, start=actor.start, end=actor.end,
+                                person=person, plural=False)  # fmt: skip
+            if _fits(candidate, lower):
+                return self._as_said(candidate, token)
         return None
+
+    def _earlier_subjects(self, token: Token) -> list[Token]:
+        """Subjects of the main verbs of the sentence before ``token``'s, not pronouns."""
+        start = token.sent.start
+        previous = None
+        for _ in range(_PRONOUN_REACH):
+            if start == 0:
+                return []
+            previous = self.doc[start - 1].sent
+            if not self.quoted(previous.root.idx):
+                break  # sentences inside a quote are the speaker's, not the reporter's
+            start = previous.start
+        if previous is None:
+            return []
+        verbs = [previous.root, *previous.root.conjuncts]
+        return [
+            c
+            for verb in verbs
+            for c in verb.children
+            if c.dep_ in ("nsubj", "nsubjpass")
+            and c.pos_ in ("PROPN", "NOUN")
+            and not self.quoted(c.idx)
+        ]
+
+    def _as_said(self, speaker: Speaker, token: Token) -> Speaker:
+        return Speaker(actor=speaker.actor, text=token.text, start=token.idx,
+                       end=token.idx + len(token.text), person=speaker.person,
+                       plural=speaker.plural, organisation=speaker.organisation)  # fmt: skip
 
     def _antecedent(self, token: Token) -> Speaker | None:
         """ "the ministry", "the monitor": the latest earlier speaker or actor with that head."""
@@ -163,23 +231,52 @@ class SpeakerResolver:
         for actor in reversed(self.actors):
             if actor.end > token.idx:
                 continue
-            words = f"{actor.text} {actor.office or ''}"
-            if _has_head(words, head) and actor.code is not None:
-                return Speaker(actor=actor, text=actor.text, start=actor.start, end=actor.end)
+            if (_has_head(actor.text, head) or _has_head(actor.office or "", head)) and actor.code:
+                person = actor.kind is ActorKind.PERSON
+                return Speaker(actor=actor, text=actor.text, start=actor.start, end=actor.end,
+                               person=person, organisation=not person)  # fmt: skip
         return None
 
 
-def _fits(actor: Actor, pronoun: str) -> bool:
+def _fits(speaker: Speaker, pronoun: str) -> bool:
     if pronoun in _PERSONAL:
-        return actor.kind is ActorKind.PERSON
+        return speaker.person
+    if speaker.actor.produced_by == PRODUCED_BY and speaker.actor.kind is not ActorKind.PERSON:
+        if not speaker.organisation:
+            return False  # "it said" names a body, not "an air strike"
     if pronoun in _NEUTER:
-        return actor.kind is not ActorKind.PERSON and not actor.text.lower().endswith("s")
-    return actor.kind is not ActorKind.PERSON
+        return not speaker.person and not speaker.plural
+    if pronoun in _PLURAL:
+        return speaker.plural or speaker.actor.kind in (ActorKind.STATE, ActorKind.IGO)
+    return False
+
+
+def _looks_personal(token: Token, actor: Actor) -> bool:
+    """True if the speaker is one person: a person's name or a word for one person."""
+    if actor.kind is ActorKind.PERSON:
+        return True
+    if actor.kind in (ActorKind.STATE, ActorKind.IGO) or actor.produced_by != PRODUCED_BY:
+        return False  # the actors stage knows it for a body
+    if token.ent_type_ == "PERSON":
+        return True
+    if token.pos_ == "PROPN" and token.ent_type_ not in _NOT_PEOPLE:
+        return True  # a name the NER did not know: "Umm Ibrahim"
+    return token.lemma_.lower() in _PERSON_NOUNS
+
+
+_PREPOSITIONS = frozenset({"of", "for", "in", "from", "at", "with", "on", "to", "who", "which"})
 
 
 def _has_head(text: str, head: str) -> bool:
-    words = [w.strip(".,'’").lower() for w in text.split()]
-    return head in words or f"{head}s" in words
+    """True if ``head`` is the head word of the phrase ``text``: its last word before any
+    preposition ("the army of the regime" -> army)."""
+    words: list[str] = []
+    for word in text.split():
+        clean = word.strip(".,'’").lower()
+        if clean in _PREPOSITIONS and words:
+            break
+        words.append(clean)
+    return bool(words) and words[-1] in (head, f"{head}s")
 
 
 def _is_bare_description(token: Token) -> bool:

@@ -94,7 +94,7 @@ def verb_tense(verb: Token, depth: int = 0) -> Tense:
 
 def _infinitive_tense(verb: Token, depth: int) -> Tense:
     head = verb.head
-    if head is verb:
+    if head is verb or (head.dep_ == "ROOT" and head.pos_ in {"NOUN", "PROPN"}):
         return Tense.FUTURE  # a headline's "to" is its future: "DeGeneres to host Oscars"
     if verb.dep_ == "advcl" and depth < 3:
         # a purpose shares its clause's time: "went to Moscow to attend talks on Monday"

@@ -96,7 +96,7 @@ def _pick(
     if deixis is Deixis.THIS:
         this = [c for c in candidates if is_this(c[1])]
         if this:
-            candidates = this
+            return min(this, key=lambda c: (abs(c[0] - anchor), c[0]))[1]
     if lean is Lean.PAST:
         chosen = [c for c in candidates if c[0] <= anchor]
         return max(chosen)[1] if chosen else None

@@ -246,7 +246,7 @@ def _range(match: re.Match[str]) -> Found | None:
             return None
         last = CalendarDate(year=first.year, month=first.month, day=last.day)
     first = borrow_fields(first, last)
-    if not _same_kind(first, last):
+    if not _same_kind(first, last) or _runs_backwards(first, last):
         return None
     return _found(match, Range(first, last))
 
@@ -254,6 +254,13 @@ def _range(match: re.Match[str]) -> Found | None:
 def _same_kind(first: CalendarDate, last: CalendarDate) -> bool:
     """Both ends name the same sort of thing: two days, two months, two years, two weekdays."""
     return _shape(first) == _shape(last)
+
+
+def _runs_backwards(first: CalendarDate, last: CalendarDate) -> bool:
+    """ "3-2 May" is a score before a month, not a range of days."""
+    if first.month != last.month or first.year != last.year:
+        return first.year is not None and last.year is not None and first.year > last.year
+    return (first.day or 0) > (last.day or 0)
 
 
 def _shape(found: CalendarDate) -> tuple[bool, bool, bool]:
@@ -310,83 +317,139 @@ def _short_year_range(match: re.Match[str]) -> Found | None:
     return _found(match, Range(CalendarDate(year=first), CalendarDate(year=last)))
 
 
-_RULES: tuple[tuple[re.Pattern[str], Builder], ...] = tuple(
-    (re.compile(pattern), builder)
-    for pattern, builder in (
-        # ranges
-        (rf"(?i:between)\s+(?P<a>{_HALF})\s+(?i:and)\s+(?P<b>{_HALF})", _range),
-        (rf"(?i:from)\s+(?P<a>{_HALF})\s+(?i:to|until|till|through)\s+(?P<b>{_HALF})", _range),
-        (rf"(?P<a>{_HALF}) ?[-\u2013\u2014] ?(?P<b>{_HALF})", _range),
-        (rf"(?P<year>{YEAR})[-\u2013/](?P<short>\d\d)(?![\d])", _short_year_range),
-        (
-            rf"(?i:the)\s+(?P<edge>(?i:first|last))\s+(?P<count>{_COUNT})\s+(?i:days)\s+(?i:of)\s+"
-            rf"(?P<month>{FULL_MONTH})(?:,?\s+(?P<year>{YEAR}))?",
-            _days_of,
-        ),
-        # dates with a day
-        (
-            r"(?<![\d.])(?P<a>[0-3]?\d)(?P<dot>\.)(?P<b>[01]?\d)\.(?P<year>(?:19|20)\d\d)(?!\d)",
-            _numeric_date,
-        ),
-        (r"(?<![\d.])(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<year>(?:19|20)\d\d)(?!\d)", _numeric_date),
-        (
-            r"(?<![\d.-])(?P<year>(?:19|20)\d\d)(?P<iso>-)(?P<a>[01]\d)-(?P<b>[0-3]\d)(?![\d])",
-            _numeric_date,
-        ),
-        *((rule.pattern, _full_date) for rule in _FULL_DATE_RULES[:5]),
-        # months, years, decades, seasons
-        (
-            rf"(?:(?P<part>{_PART}|{_OF_PART})|(?P<deixis>(?i:last|next|this|coming))\s+)?"
-            rf"(?P<month>{FULL_MONTH})",
-            _month,
-        ),
-        (rf"(?:{_PART}|{_OF_PART})(?P<year>{YEAR})", _year_with_part),
-        (rf"(?P<year>{YEAR})(?!\s*(?:BCE?|AD|B\.C\.|A\.D\.)(?![A-Za-z]))", _bare_year),
-        (rf"(?:(?i:the)\s+)?(?:{_PART})?(?<!\d)(?P<decade>1[5-9]\d0|20\d0)['\u2019]?s\b", _decade),
-        (rf"(?i:the)\s+(?:{_PART})?['\u2019]?(?P<short>[2-9]0)['\u2019]?s\b", _short_decade),
-        (rf"(?:(?i:the)\s+)?(?:{_PART})?(?P<ord>(?i:{_ORDINAL}))[\s-]+(?i:century)\b", _century),
-        (
-            rf"(?:(?i:the)\s+)?(?P<ord>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th))"
-            rf"[\s-]+(?P<kind>(?i:quarter|half))\s+(?i:of)\s+"
-            rf"(?:(?P<year>{YEAR})|(?P<rel>(?i:this|last|next|the))\s+(?i:year)\b)",
-            _year_part,
-        ),
-        (rf"\bQ(?P<q>[1-4])(?:\s+(?P<year>{YEAR}))?\b", _year_part),
-        (rf"(?P<year>{YEAR})\s+Q(?P<q>[1-4])\b", _year_part),
-        (rf"(?P<name>{_HOLIDAY})(?:,?\s+(?P<year>{YEAR}))?\b", _holiday),
-        (
-            rf"(?:(?i:the)\s+)?(?:{_PART})?(?P<season>(?i:{_SEASON}))(?:\s+(?i:of))?\s+(?P<year>{YEAR})",
-            _season,
-        ),
-        (rf"(?P<deixis>(?i:last|next|this|coming))\s+(?P<season>(?i:{_SEASON}))\b", _season),
-        # counted from the publication date
-        (
-            rf"(?<![Tt]he\s)(?:(?i:earlier|later|early|late|mid)(?:\s+|-)|(?P<of>{_OF_PART}))?"
-            r"(?P<deixis>(?i:last|this\s+past|this|next|the))\s+(?P<unit>(?i:week|month|year))\b",
-            _relative,
-        ),
-        (
-            r"(?P<preposition>\b(?i:over|at|during|on|since|until|by|throughout)\s+)?"
-            r"(?P<span>(?P<deixis>(?i:last|this|next|coming|the))\s+(?i:weekend)\b)",
-            _weekend,
-        ),
-        (
-            r"\b(?i:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|yesterday|today|tomorrow)\b",
-            _day_word,
-        ),
-        (rf"\b(?P<count>(?i:{_COUNT}))\s+(?P<unit>(?i:day|week|month|year))s?\s+(?i:ago)\b", _ago),
-        (
-            rf"(?:(?P<lead>(?i:early|late|last|next|this))\s+)?(?P<wd>{WEEKDAY})(?P<plural>s\b)?"
-            r"(?P<possessive>['\u2019]s\b)?(?![A-Za-z])(?:\s+(?i:morning|afternoon|evening|night)\b)?",
-            _weekday,
-        ),
-    )
+def _rule(pattern: str, build: Builder, cue: str | None = None) -> _Rule:
+    return _Rule(re.compile(pattern), build, re.compile(cue) if cue else None)
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    pattern: re.Pattern[str]
+    build: Builder
+    # a word the rule cannot match without: most texts lack it, and a scan for it is cheap
+    cue: re.Pattern[str] | None
+
+
+_RULES: tuple[_Rule, ...] = (
+    # ranges
+    _rule(rf"(?i:between)\s+(?P<a>{_HALF})\s+(?i:and)\s+(?P<b>{_HALF})", _range, r"(?i)between"),
+    _rule(
+        rf"(?i:from)\s+(?P<a>{_HALF})\s+(?i:to|until|till|through)\s+(?P<b>{_HALF})",
+        _range,
+        r"(?i)\bfrom\b",
+    ),
+    _rule(rf"(?P<a>{_HALF}) ?[-\u2013\u2014] ?(?P<b>{_HALF})", _range, r"\w ?[-\u2013\u2014] ?\w"),
+    _rule(
+        rf"(?P<year>{YEAR})[-\u2013/](?P<short>\d\d)(?![\d])", _short_year_range, r"\d[-\u2013/]\d"
+    ),
+    _rule(
+        rf"(?i:the)\s+(?P<edge>(?i:first|last))\s+(?P<count>{_COUNT})\s+(?i:days)\s+(?i:of)\s+"
+        rf"(?P<month>{FULL_MONTH})(?:,?\s+(?P<year>{YEAR}))?",
+        _days_of,
+        r"(?i)days\s+of",
+    ),
+    # dates with a day
+    _rule(
+        r"(?<![\d.])(?P<a>[0-3]?\d)(?P<dot>\.)(?P<b>[01]?\d)\.(?P<year>(?:19|20)\d\d)(?!\d)",
+        _numeric_date,
+        r"\d\.\d\d?\.\d",
+    ),
+    _rule(
+        r"(?<![\d.])(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<year>(?:19|20)\d\d)(?!\d)",
+        _numeric_date,
+        r"\d/\d",
+    ),
+    _rule(
+        r"(?<![\d.-])(?P<year>(?:19|20)\d\d)(?P<iso>-)(?P<a>[01]\d)-(?P<b>[0-3]\d)(?![\d])",
+        _numeric_date,
+        r"\d-\d\d-\d",
+    ),
+    *(_rule(rule.pattern, _full_date) for rule in _FULL_DATE_RULES[:5]),
+    # months, years, decades, seasons
+    _rule(
+        rf"(?:(?P<part>{_PART}|{_OF_PART})|(?P<deixis>(?i:last|next|this|coming))\s+)?"
+        rf"(?P<month>{FULL_MONTH})",
+        _month,
+    ),
+    _rule(rf"(?:{_PART}|{_OF_PART})(?P<year>{YEAR})", _year_with_part),
+    _rule(rf"(?P<year>{YEAR})(?!\s*(?:BCE?|AD|B\.C\.|A\.D\.)(?![A-Za-z]))", _bare_year),
+    _rule(
+        rf"(?:(?i:the)\s+)?(?:{_PART})?(?<!\d)(?P<decade>1[5-9]\d0|20\d0)['\u2019]?s\b",
+        _decade,
+        r"0['\u2019]?s\b",
+    ),
+    _rule(
+        rf"(?i:the)\s+(?:{_PART})?['\u2019]?(?P<short>[2-9]0)['\u2019]?s\b",
+        _short_decade,
+        r"0['\u2019]?s\b",
+    ),
+    _rule(
+        rf"(?:(?i:the)\s+)?(?:{_PART})?(?P<ord>(?i:{_ORDINAL}))[\s-]+(?i:century)\b",
+        _century,
+        r"(?i)century",
+    ),
+    _rule(
+        rf"(?:(?i:the)\s+)?(?P<ord>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th))"
+        rf"[\s-]+(?P<kind>(?i:quarter|half))\s+(?i:of)\s+"
+        rf"(?:(?P<year>{YEAR})|(?P<rel>(?i:this|last|next|the))\s+(?i:year)\b)",
+        _year_part,
+        r"(?i)quarter|half",
+    ),
+    _rule(rf"\bQ(?P<q>[1-4])(?:\s+(?P<year>{YEAR}))?\b", _year_part, r"Q[1-4]"),
+    _rule(rf"(?P<year>{YEAR})\s+Q(?P<q>[1-4])\b", _year_part, r"Q[1-4]"),
+    _rule(
+        rf"(?P<name>{_HOLIDAY})(?:,?\s+(?P<year>{YEAR}))?\b",
+        _holiday,
+        r"Christmas|New Year|Halloween|Valentine",
+    ),
+    _rule(
+        rf"(?:(?i:the)\s+)?(?:{_PART})?(?P<season>(?i:{_SEASON}))(?:\s+(?i:of))?\s+(?P<year>{YEAR})",
+        _season,
+        rf"(?i){_SEASON}",
+    ),
+    _rule(
+        rf"(?P<deixis>(?i:last|next|this|coming))\s+(?P<season>(?i:{_SEASON}))\b",
+        _season,
+        rf"(?i){_SEASON}",
+    ),
+    # counted from the publication date
+    _rule(
+        rf"(?<![Tt]he\s)(?:(?i:earlier|later|early|late|mid)(?:\s+|-)|(?P<of>{_OF_PART}))?"
+        r"(?P<deixis>(?i:last|this\s+past|this|next|the))\s+(?P<unit>(?i:week|month|year))\b",
+        _relative,
+        r"(?i)week|month|year",
+    ),
+    _rule(
+        r"(?P<preposition>\b(?i:over|at|during|on|since|until|by|throughout)\s+)?"
+        r"(?P<span>(?P<deixis>(?i:last|this|next|coming|the))\s+(?i:weekend)\b)",
+        _weekend,
+        r"(?i)weekend",
+    ),
+    _rule(
+        r"\b(?i:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|yesterday|today|tomorrow)\b",
+        _day_word,
+        r"(?i)yesterday|today|tomorrow",
+    ),
+    _rule(
+        rf"\b(?P<count>(?i:{_COUNT}))\s+(?P<unit>(?i:day|week|month|year))s?\s+(?i:ago)\b",
+        _ago,
+        r"(?i)\bago\b",
+    ),
+    _rule(
+        rf"(?:(?P<lead>(?i:early|late|last|next|this))\s+)?(?P<wd>{WEEKDAY})(?P<plural>s\b)?"
+        r"(?P<possessive>['\u2019]s\b)?(?![A-Za-z])(?:\s+(?i:morning|afternoon|evening|night)\b)?",
+        _weekday,
+    ),
 )
 
 
 def find_timexes(text: str) -> list[Found]:
     """Every time expression the grammar finds in ``text``, in text order, none overlapping."""
-    candidates = [found for rule, build in _RULES for found in _matches(rule, build, text)]
+    candidates = [
+        found
+        for rule in _RULES
+        if rule.cue is None or rule.cue.search(text)
+        for found in _matches(rule.pattern, rule.build, text)
+    ]
     candidates.sort(key=lambda f: (f.start - f.end, f.start))
     taken: list[Found] = []
     for found in candidates:

@@ -245,7 +245,7 @@ class Store:
         """Every stored article as an Analysis, in the order they were stored."""
         ids = [
             r[0]
-            for r in self.con.sql("SELECT id FROM articles ORDER BY ingested_at, id").fetchall()
+            for r in self.con.sql("SELECT id FROM articles ORDER BY ingested_at, rowid").fetchall()
         ]
         for start in range(0, len(ids), chunk):
             yield from self.analyses(ids[start : start + chunk])

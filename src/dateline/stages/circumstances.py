@@ -1,0 +1,120 @@
+"""When and where an event happened: the time expression and the place attached to its verb,
+and whether it is current, historical, future, hypothetical or negated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from dateline.model import Article, Place, TimeExpression, TimeStatus
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# How far back a date must lie before the report for an event to count as historical
+_HISTORICAL_AFTER = timedelta(days=45)
+_VERBAL = frozenset({"VERB", "AUX"})
+_LOCATIVE = frozenset({"in", "at", "near", "outside", "inside"})
+# Intent and threat are statements made now, whatever tense the plan is in
+_STATEMENTS = frozenset({"AGREE", "THREATEN"})
+
+
+def time_status(
+    when: TimeExpression | None, article: Article, event: str, *, negated: bool,
+    conditional: bool, future: bool, perfect_past: bool,
+) -> TimeStatus:  # fmt: skip
+    """Current, historical, future, hypothetical or negated, from the clause and its date."""
+    if negated:
+        return TimeStatus.NEGATED
+    if conditional and event not in _STATEMENTS:
+        return TimeStatus.HYPOTHETICAL
+    if future and event not in _STATEMENTS:
+        return TimeStatus.FUTURE
+    published = article.published or (article.dateline.date if article.dateline else None)
+    if when is not None and when.value is not None and published is not None:
+        last = when.end_value or period_end(when)
+        if when.value > published:
+            return TimeStatus.FUTURE
+        if published - last > _HISTORICAL_AFTER:
+            return TimeStatus.HISTORICAL
+    if perfect_past:
+        return TimeStatus.HISTORICAL
+    return TimeStatus.CURRENT
+
+
+def period_end(time: TimeExpression) -> date:
+    """The last day of the period a time expression names."""
+    assert time.value is not None
+    value = time.value
+    if time.precision is None or time.precision == "day":
+        return value
+    if time.precision == "week":
+        return value + timedelta(days=6)
+    if time.precision == "month":
+        following = date(value.year + (value.month == 12), value.month % 12 + 1, 1)
+        return following - timedelta(days=1)
+    return date(value.year, 12, 31)
+
+
+class Circumstances:
+    """Time expressions and places of an article, found by the tokens they cover."""
+
+    def __init__(self, doc: Doc, places: Sequence[Place], times: Sequence[TimeExpression], article: Article) -> None:
+        self.doc = doc
+        self.article = article
+        self.times = [(t, _root(doc, t.start, t.end)) for t in times]
+        self.places = [(p, _root(doc, p.start, p.end)) for p in places]
+        dateline = article.dateline
+        self.dateline_place = next(
+            (p for p in places if dateline is not None and dateline.start <= p.start < dateline.end and p.lat is not None),
+            None,
+        )
+
+    def time_of(self, head: Token, trigger: Token) -> TimeExpression | None:
+        """The time expression that modifies the event's verbs, if any."""
+        for time, root in self.times:
+            if root is not None and time.value is not None and _attached(root, head, trigger):
+                return time
+        return None
+
+    def date_of(self, when: TimeExpression | None, status: TimeStatus) -> str | None:
+        """The event's date: its own time expression, else the report's date for an event of
+        the day; None for an undated past or future event."""
+        if when is not None:
+            return when.formatted()
+        if status is TimeStatus.CURRENT:
+            published = self.article.published or (self.article.dateline.date if self.article.dateline else None)
+            return published.isoformat() if published else None
+        return None
+
+    def place_of(self, head: Token, trigger: Token, *, fallback: bool) -> Place | None:
+        """Where the event happened: a place attached to its verb, else (for an event of the
+        day) the dateline's place."""
+        for place, root in self.places:
+            if root is None or place.lat is None:
+                continue
+            if root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE and _attached(root, head, trigger):
+                return place
+        return self.dateline_place if fallback else None
+
+
+def _root(doc: Doc, start: int, end: int) -> Token | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def _attached(token: Token, head: Token, trigger: Token) -> bool:
+    """True if ``token`` modifies the event's verbs, not a nested clause or a noun far away."""
+    targets = {head.i, trigger.i}
+    current = token
+    for _ in range(4):
+        if current.i in targets:
+            return True
+        if current.head is current:
+            return False
+        if current is not token and current.pos_ in _VERBAL:
+            return False
+        current = current.head
+    return current.i in targets
