@@ -49,8 +49,11 @@ def print_report(report: PlacesReport, title: str) -> None:
         ("gold toponyms with coordinates", f"{r.gold_with_coordinates}"),
         ("recognised (exact span)", f"{r.recognised}"),
         ("resolved (given coordinates)", f"{r.resolved}"),
-        ("correct country, of resolved", f"{r.country_accuracy:.3f} ({r.country_right}/{r.country_known})"),
-        (f"within 161 km, of resolved", f"{r.accuracy_161:.3f} ({r.within}/{r.resolved})"),
+        (
+            "correct country, of resolved",
+            f"{r.country_accuracy:.3f} ({r.country_right}/{r.country_known})",
+        ),
+        ("within 161 km, of resolved", f"{r.accuracy_161:.3f} ({r.within}/{r.resolved})"),
         ("median error km", f"{r.median_km:.1f}"),
     ]
     for name, value in rows:

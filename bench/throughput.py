@@ -13,6 +13,9 @@ With --profile N it also times dateline's own stages in one process over N artic
 A corpus larger than the real articles repeats them under new ids (each copy is then a
 near-duplicate of its original, which the store recognises: that work is measured too).
 
+The load column is the machine's mean 1-minute load average during the run: above the
+process count, other work shared the cores and the speed figures are low.
+
 Usage:
     python bench/throughput.py                      # 1,000 articles; memory at 1,000 and 4,000
     python bench/throughput.py --articles 200 --memory-sizes 200 400 --profile 100   # quick
@@ -239,18 +242,19 @@ def main() -> None:
                 )
             )
         print()
-        print(f"{'run':<58} {'articles':>8} {'seconds':>8} {'art/s':>7} {'peak MB':>8}")
+        print(f"{'run':<58} {'articles':>8} {'seconds':>8} {'art/s':>7} {'peak MB':>8} "
+              f"{'load':>5}")  # fmt: skip
         for m in measures:
-            print(
-                f"{m.label:<58} {m.articles:>8} {m.seconds:>8.1f} {m.rate:>7.2f} {m.peak_mb:>8.0f}"
-            )
+            print(f"{m.label:<58} {m.articles:>8} {m.seconds:>8.1f} {m.rate:>7.2f} "
+                  f"{m.peak_mb:>8.0f} {m.load:>5.1f}")  # fmt: skip
         print()
         print(f"dateline / floor:            {dateline.rate / floor.rate:.2f}   (goal >= 0.8)")
         print(f"dateline / bare small model: {dateline.rate / bare.rate:.2f}   (goal >= 0.5)")
         print()
-        print(f"{'peak memory of dateline ingest':<40} {'articles':>8} {'peak MB':>8}")
+        print(f"{'peak memory of dateline ingest':<40} {'articles':>8} {'peak MB':>8} "
+              f"{'seconds':>8} {'load':>5}")  # fmt: skip
         for m in memory:
-            print(f"{'':<40} {m.articles:>8} {m.peak_mb:>8.0f}")
+            print(f"{'':<40} {m.articles:>8} {m.peak_mb:>8.0f} {m.seconds:>8.1f} {m.load:>5.1f}")
         if len(memory) >= 2:
             growth = memory[-1].peak_mb / memory[0].peak_mb - 1
             print(f"growth from {memory[0].articles} to {memory[-1].articles} articles: "

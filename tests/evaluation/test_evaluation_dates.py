@@ -14,6 +14,7 @@ from dateline.evaluation.dates import (
     express,
     expression_kind,
     judge,
+    load_articles,
     load_gold,
     locate,
     score,
@@ -141,3 +142,11 @@ def test_load_gold_names_the_bad_line(tmp_path: Path) -> None:
     path.write_text('{"article": "a", "text": "May"}\n', encoding="utf-8")
     with pytest.raises(InputError, match=r"gold\.jsonl:1: gold item lacks file"):
         load_gold(path)
+
+
+def test_load_articles_names_the_bad_line(tmp_path: Path) -> None:
+    gold = [_gold("Monday", 0, "Monday", "2016-10-10", "day")]
+    path = tmp_path / "articles.jsonl"
+    path.write_text('{"id": "a", "text": "Monday"}\n{"id": "b"\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"articles\.jsonl:2: invalid JSON"):
+        load_articles(path, {}, gold)

@@ -97,7 +97,8 @@ def test_places_regions_and_provinces_are_places(
 ) -> None:
     [place] = places_named(analyse(sentence), name)
     assert place.country == country
-    assert place.lat is not None and place.lon is not None
+    assert place.lat is not None
+    assert place.lon is not None
 
 
 def test_places_tripoli_is_libyan_without_other_context(analyse: Analyse) -> None:
@@ -141,7 +142,8 @@ def test_places_dateline_abbreviation_is_a_place_of_its_own(analyse: Analyse) ->
 def test_places_unknown_venue_after_at_is_an_unresolved_place(analyse: Analyse) -> None:
     analysis = analyse("The ministers spoke at the Grand Kremlin Palace on Monday.")
     [palace] = [p for p in analysis.places if "Palace" in p.text]
-    assert palace.lat is None and palace.country is None
+    assert palace.lat is None
+    assert palace.country is None
 
 
 def test_places_finder_runs_without_actors(pipeline: Pipeline, analyse: Analyse) -> None:

@@ -1,13 +1,5 @@
-"""Score the dates stage against hand-labelled time expressions (``bench/gold/dates.jsonl``).
-
-Each gold item is an expression in a source article, with its value at its precision
-("2022-12" month, "2016-W41" week, "2013-SU" season, "198" decade). The item is found in
-the cleaned ``Article.text`` by its sentence (gold offsets index the source record), then
-matched to the predicted expression that overlaps it; the prediction is right when its
-value, cut to the gold precision, equals the gold value (and its end the gold end, for
-ranges). Predictions that overlap no gold item count against precision only in articles
-whose every expression was labelled.
-"""
+"""Score the dates stage against hand-labelled time expressions (``bench/gold/dates.jsonl``):
+normalisation accuracy at the gold precision, recognition recall and precision, by kind."""
 
 from __future__ import annotations
 
@@ -196,9 +188,17 @@ def load_articles(
     sources = {item.article: item.source for item in gold}
     raw: dict[str, tuple[Mapping[str, object], str]] = {}
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if line.strip():
+        if not line.strip():
+            continue
+        try:
             record = json.loads(line)
-            raw[str(record["id"])] = (record, f"{path}:{number}")
+        except json.JSONDecodeError as error:
+            raise InputError(f"{path}:{number}: invalid JSON: {error.msg}") from error
+        if not isinstance(record, dict) or "id" not in record or "text" not in record:
+            raise InputError(
+                f'{path}:{number}: expected an article like {{"id": ..., "text": ...}}'
+            )
+        raw[str(record["id"])] = (record, f"{path}:{number}")
     for article_id, text_path in texts.items():
         raw[article_id] = ({"id": article_id, "text": read_file_text(text_path)}, str(text_path))
     missing = sorted(set(sources) - set(raw))
@@ -334,7 +334,15 @@ def score(
     articles: Mapping[str, GoldArticle],
     predictions: Mapping[str, Sequence[TimeExpression]],
 ) -> DateScores:
-    """Judge every gold item and count unlabelled predictions in fully labelled articles."""
+    """Judge every gold item and count unlabelled predictions in fully labelled articles.
+
+    Each gold item is found in the cleaned ``Article.text`` by its sentence (its offsets
+    index the source record) and matched to the prediction overlapping it most. That is
+    right when its value, cut to the gold precision ("2022-12", "2016-W41", "2013-SU",
+    "198" for a decade), equals the gold value, and its end the gold end for ranges. A
+    prediction overlapping no gold item is a false positive only where every expression
+    was labelled (``PARTIALLY_LABELLED_SOURCES``).
+    """
     judged: list[Judged] = []
     spans: dict[str, list[tuple[int, int]]] = {name: [] for name in articles}
     for item in gold:

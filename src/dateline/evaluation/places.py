@@ -176,7 +176,9 @@ def read_gold(path: Path) -> list[GoldArticle]:
             record = json.loads(line)
             toponyms = tuple(_toponym(item) for item in record["toponyms"])
             articles.append(
-                GoldArticle(str(record["id"]), record.get("title"), str(record["text"]), toponyms, origin)
+                GoldArticle(
+                    str(record["id"]), record.get("title"), str(record["text"]), toponyms, origin
+                )
             )
         except (ValueError, KeyError, TypeError) as error:
             raise InputError(f"{origin}: not a GeoWebNews record ({error!r})") from error
@@ -202,7 +204,9 @@ def article_of(gold: GoldArticle) -> Article:
     )  # fmt: skip
 
 
-def analyse(pipeline: Pipeline, gold: Sequence[GoldArticle], report: PlacesReport) -> list[Analysis]:
+def analyse(
+    pipeline: Pipeline, gold: Sequence[GoldArticle], report: PlacesReport
+) -> list[Analysis]:
     """Run the pipeline over the gold articles, timing the parse and the places stage."""
     articles = [article_of(item) for item in gold]
     started = time.perf_counter()
@@ -271,7 +275,9 @@ def _state_names(analysis: Analysis, gazetteer: Gazetteer) -> set[Span]:
     """Country and capital names the actor stage took for governments ("Ankara said")."""
     found = set()
     for actor in analysis.actors:
-        if actor.kind is ActorKind.STATE and any(e.is_national for e in gazetteer.lookup(actor.text)):
+        if actor.kind is ActorKind.STATE and any(
+            e.is_national for e in gazetteer.lookup(actor.text)
+        ):
             found.add((actor.start, actor.end))
     return found
 
@@ -283,7 +289,8 @@ def _resolve(
     gazetteer: Gazetteer,
     nearest: _NearestPlace,
 ) -> None:
-    assert toponym.lat is not None and toponym.lon is not None
+    assert toponym.lat is not None
+    assert toponym.lon is not None
     resolution.gold_with_coordinates += 1
     if place is None:
         return
@@ -305,7 +312,8 @@ def _gold_country(toponym: GoldToponym, gazetteer: Gazetteer, nearest: _NearestP
         entry = gazetteer.get(toponym.geonameid)
         if entry is not None:
             return entry.country  # None for a continent: no country to score
-    assert toponym.lat is not None and toponym.lon is not None
+    assert toponym.lat is not None
+    assert toponym.lon is not None
     return nearest.country(toponym.lat, toponym.lon)
 
 

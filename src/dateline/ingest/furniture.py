@@ -51,6 +51,13 @@ _CREDIT = re.compile(
     r"\(?\b(" + "|".join(sorted(_CREDIT_ROLES, key=len, reverse=True)) + r")\s+",
     re.IGNORECASE,
 )
+_URL_LINE = re.compile(r"^(?:https?\s*:\s*/\s*/|www\s*\.)\s*\S", re.IGNORECASE)
+# "Date of publication 19 October 2016 Russia has ...", "Last updated at Jul 01 2016 BEIRUT ..."
+_STAMP_PREFIX = re.compile(
+    r"^(?:date\s+of\s+publication|published(?:\s+on)?|last\s+updated(?:\s+at|\s+on)?|updated(?:\s+at|\s+on)?)"
+    r"\s*:?\s*",
+    re.IGNORECASE,
+)
 _SOURCE_LINE = re.compile(r"^source\s*:\s*(?P<source>.+?)\s*$", re.IGNORECASE)
 _TRAILING_AGENCY = re.compile(r"\s*-{1,2}\s*(?P<agency>[A-Z][A-Za-z]+|AFP|AP)\s*$")
 
@@ -60,6 +67,7 @@ class Cleaned:
     """What the furniture cleaner found: the body and the metadata around it."""
 
     body: str
+    url: str | None = None
     title: str | None = None
     published: date | None = None
     source: str | None = None
@@ -86,10 +94,15 @@ def clean_scraped(raw: str, *, has_title: bool = False) -> Cleaned:
 
 def _strip_header(lines: list[str], out: Cleaned, *, has_title: bool) -> int:
     index = 0
+    # a page's address sometimes comes first: "http: / / www. example. com / ..."
+    while index < len(lines) - 1 and _URL_LINE.match(lines[index]):
+        # some corpora split addresses into tokens: "http: / / www. example. com / a"
+        out.url = out.url or "".join(lines[index].split())
+        index += 1
     # A title is a short first line without closing punctuation, followed by more text.
-    if not has_title and len(lines) > 1 and _looks_like_title(lines[0]):
-        out.title = lines[0]
-        index = 1
+    if not has_title and len(lines) > index + 1 and _looks_like_title(lines[index]):
+        out.title = lines[index]
+        index += 1
     while index < len(lines) - 1:
         line = lines[index]
         parsed = parse_date_prefix(line)
@@ -98,7 +111,21 @@ def _strip_header(lines: list[str], out: Cleaned, *, has_title: bool) -> int:
         elif not _HEADER_NOISE.match(line):
             break
         index += 1
+    if index < len(lines):
+        lines[index] = _strip_stamp(lines[index], out)
     return index
+
+
+def _strip_stamp(line: str, out: Cleaned) -> str:
+    """Drop a date stamp run into the first paragraph ("Date of publication 19 October 2016
+    Russia has ..."), keeping the date when none is known."""
+    stamp = _STAMP_PREFIX.match(line)
+    rest = line[stamp.end() :] if stamp else line
+    parsed = parse_date_prefix(rest)
+    if parsed is None or len(rest) - parsed[1] < 40:
+        return line
+    out.published = out.published or parsed[0]
+    return rest[parsed[1] :].lstrip(" ,.-|")
 
 
 def _is_header_date(line: str, used: int) -> bool:

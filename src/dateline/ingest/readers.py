@@ -241,12 +241,12 @@ def build_article(
     if dateline is not None and dateline.agency and not source:
         source = dateline.agency
     article = Article(
-        id=ArticleId(given_id or content_id(url or "", body)),
+        id=ArticleId(given_id or content_id(url or cleaned.url or "", body)),
         text=body,
         title=title or cleaned.title,
         published=published,
         source=source or cleaned.source,
-        url=url,
+        url=url or cleaned.url,
         dateline=dateline,
         authors=authors or tuple(cleaned.authors),
         editors=editors or tuple(cleaned.editors),

@@ -56,6 +56,8 @@ DOCUMENTS = frozenset({
 })  # fmt: skip
 _CLIMB = frozenset({"advcl", "xcomp", "conj", "pcomp", "acl", "prep", "ccomp", "relcl"})
 _NEGATIONS = frozenset({"not", "n't", "never"})
+_NOMINAL = frozenset({"PROPN", "NOUN", "PRON"})
+_MAX_SPEAKER_WORDS = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,26 +143,37 @@ def _verb_cue(verb: Token, quoted: Callable[[int], bool]) -> Cue | None:
 
 
 def _beside(verb: Token, quoted: Callable[[int], bool]) -> Token | None:
-    """The noun next to the verb outside the quote: '"..." Kremlin spokesman Dmitry Peskov
-    said', '"..." said Kurdi'."""
+    """The speaker's name next to the verb, outside the quote: '"..." Kremlin spokesman Dmitry
+    Peskov said', '"...," Osman-aga, who herds camels, told', '"..." said Kurdi'."""
     doc = verb.doc
-    before = verb.i - 1
-    while before >= 0 and doc[before].dep_ in ("aux", "neg", "advmod") and not quoted(doc[before].idx):
-        before -= 1
-    if before >= 0 and doc[before].pos_ in ("PROPN", "NOUN", "PRON") and not quoted(doc[before].idx):
-        return doc[before]
-    after = verb.i + 1
-    if after < len(doc) and doc[after].pos_ in ("PROPN", "NOUN", "PRON") and not quoted(doc[after].idx):
-        # the name runs on: "said Abu Yusef Muhajir" -> its last word
-        while (
-            after + 1 < len(doc)
-            and doc[after + 1].pos_ == "PROPN"
-            and doc[after].pos_ == "PROPN"
-            and not quoted(doc[after + 1].idx)
-        ):
-            after += 1
-        return doc[after]
+    i = verb.i - 1
+    while i >= 0 and verb.i - i <= _MAX_SPEAKER_WORDS and not quoted(doc[i].idx) and not doc[i].is_quote:
+        i -= 1
+    if i >= 0 and verb.i - i <= _MAX_SPEAKER_WORDS and i < verb.i - 1:
+        name = _first_name_run(doc[i + 1 : verb.i])
+        if name is not None:
+            return name
+    before = doc[verb.i - 1] if verb.i > 0 else None
+    if before is not None and before.pos_ in _NOMINAL and not quoted(before.idx):
+        return before
+    if verb.i + 1 < len(doc) and not quoted(doc[verb.i + 1].idx):
+        return _first_name_run(doc[verb.i + 1 : verb.i + 1 + _MAX_SPEAKER_WORDS])
     return None
+
+
+def _first_name_run(words: Span) -> Token | None:
+    """The last word of the first run of nouns: "Abu Yusef Muhajir" in "Abu Yusef Muhajir a
+    military commander"; None when the words open with something else."""
+    tokens = [t for t in words if not t.is_punct]
+    start = 0
+    while start < len(tokens) and tokens[start].pos_ in ("DET", "ADJ", "NUM"):
+        start += 1
+    if start >= len(tokens) or tokens[start].pos_ not in _NOMINAL:
+        return None
+    end = start
+    while end + 1 < len(tokens) and tokens[end + 1].pos_ in ("PROPN", "NOUN") and tokens[end].pos_ != "PRON":
+        end += 1
+    return tokens[end]
 
 
 def _author(document: Token) -> Token | None:
@@ -218,6 +231,8 @@ def _cue_text(verb: Token) -> str:
     for child in verb.children:
         if child.dep_ in ("dobj", "dative") and child.lower_ in _AUDIENCE and child.i == end:
             end = child.i + 1
+        if verb.lemma_ == "quote" and child.dep_ == "prep" and child.lower_ == "as":
+            end = max([end, *(c.i + 1 for c in child.children if c.dep_ == "pcomp")])
     return verb.doc[start:end].text
 
 
@@ -239,10 +254,12 @@ def _channel_of(verb: Token, child: Token) -> tuple[int, int] | None:
         for obj in child.children:
             if obj.dep_ == "pobj" and _names_channel(obj):
                 return _phrase(obj)
-    if child.dep_ == "agent" and verb.lemma_ == "quote":
-        for obj in child.children:
-            if obj.dep_ == "pobj":
-                return _phrase(obj)
+    if verb.lemma_ == "quote" and child.dep_ in ("agent", "prep", "pcomp"):
+        # "was quoted by SANA as saying", "was quoted as saying by SANA"
+        for by in (t for t in child.subtree if t.lower_ == "by" and t.dep_ in ("agent", "prep")):
+            for obj in by.children:
+                if obj.dep_ == "pobj":
+                    return _phrase(obj)
     if child.dep_ in ("dobj", "dative") and verb.lemma_ == "tell" and child.lower_ not in _AUDIENCE:
         if child.pos_ == "PROPN" or child.ent_type_ == "ORG" or _names_channel(child):
             return _phrase(child)
@@ -271,7 +288,14 @@ def _phrase(head: Token) -> tuple[int, int]:
     for child in head.children:
         if child.i > head.i and child.dep_ in ("appos", "compound", "flat"):
             right = max(right, child, key=lambda t: t.i)
+    doc = head.doc
+    while right.i + 1 < len(doc) and _is_name(doc[right.i + 1]) and right.pos_ in ("NOUN", "PROPN"):
+        right = doc[right.i + 1]  # "news agency SANA", whatever the parse made of the name
     return left.idx, right.idx + len(right.text)
+
+
+def _is_name(token: Token) -> bool:
+    return token.pos_ == "PROPN" or (len(token.text) > 1 and token.text.isupper() and token.is_alpha)
 
 
 def _passive(verb: Token) -> bool:

@@ -1,8 +1,6 @@
 """Dates: every time expression in the article, normalised against the publication date.
-
-The grammar (``timex``) finds "on Wednesday", "in December", "last week", "May 19"; the
-tense of each one's clause (``tense``) says which way it lies from the publication date.
-"""
+The grammar (``timex``) finds "on Wednesday", "in December", "last week", "May 19"; the tense
+of each one's clause (``tense``) says which way it lies from the publication date."""
 
 from __future__ import annotations
 

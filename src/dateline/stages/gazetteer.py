@@ -75,8 +75,9 @@ _APOSTROPHES = re.compile(r"['\u2019\u2018`\u02bc\u02bb.]")
 _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015/]+")
 
 
+@functools.lru_cache(maxsize=65_536)
 def normalise(name: str) -> str:
-    """The lookup key of a name: accents, case, dots and dashes folded ("St. Louis" -> "saint louis")."""
+    """The lookup key of a name: accents, case, dots, dashes folded ("St. Louis": "saint louis")."""
     folded = unicodedata.normalize("NFKD", name)
     folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
     folded = _APOSTROPHES.sub("", folded).replace("&", " and ")
@@ -146,10 +147,17 @@ class Gazetteer:
             rows = self._connection.execute(sql, parameters).fetchall()
         return tuple(
             Entry(
-                id=row[0], name=row[1], country=row[2], admin1=row[3], lat=row[4] / _SCALE,
-                lon=row[5] / _SCALE, population=row[6], feature=Feature(row[7]),
-                is_capital=bool(row[8]), kind=NameKind(row[9]),
-            )  # fmt: skip
+                id=row[0],
+                name=row[1],
+                country=row[2],
+                admin1=row[3],
+                lat=row[4] / _SCALE,
+                lon=row[5] / _SCALE,
+                population=row[6],
+                feature=Feature(row[7]),
+                is_capital=bool(row[8]),
+                kind=NameKind(row[9]),
+            )
             for row in rows
         )
 

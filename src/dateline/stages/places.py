@@ -1,9 +1,10 @@
 """Places: every place name in an article, resolved against the offline gazetteer.
 
-Names come from spaCy's entities (GPE, LOC, FAC; ORG and PERSON only where a gazetteer name
-is used as a place: "in Dewsbury"), capitalised words after a locative preposition, and the
-dateline. A country or capital standing for its government ("Ankara said") is an actor,
-not a place: ``toponyms.is_locative`` decides, as it does for the actor stage.
+Names come from the dateline, spaCy's GPE/LOC/FAC entities, names the small model mislabels
+(an ORG or PERSON the gazetteer knows, used as a place: "in Dewsbury"), streets and named
+buildings or venues in locative use ("taken to Colchester General Hospital"), and written
+qualifiers ("Moscow, Idaho"). A country or capital standing for its government ("Ankara
+said") is an actor, not a place: ``toponyms.is_locative`` decides, as for the actor stage.
 """
 
 from __future__ import annotations
@@ -23,6 +24,11 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 PRODUCED_BY = "places.gazetteer@1"
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -30,11 +36,16 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _NAME_LABELS = frozenset({"ORG", "PERSON"})
 # an organisation or event "at" which something happens is where it happens
 _VENUE_LABELS = frozenset({"ORG", "EVENT", "FAC"})
-_STREET_WORDS = frozenset(["street", "avenue", "road", "drive", "boulevard", "lane", "highway", "motorway", "parkway"])
+_STREET_WORDS = _words("street avenue road drive boulevard lane highway motorway parkway")
 # Names whose last word says they are a building or site: "Colchester General Hospital"
-_FACILITY_WORDS = frozenset(
-    ["hospital", "clinic", "school", "academy", "university", "college", "institute", "hotel", "inn", "church", "cathedral", "chapel", "mosque", "temple", "synagogue", "centre", "center", "stadium", "arena", "airport", "park", "castle", "prison", "jail", "courthouse", "museum", "library", "station", "market", "mall", "bridge", "tower", "hall", "theatre", "theater", "palace", "embassy", "consulate", "camp", "base", "port", "harbour", "harbor", "square", "plaza", "farm", "estate", "garden", "gardens", "zoo", "beach", "lake", "river", "mountain", "mountains", "valley", "bay", "island", "islands", "canal", "dam", "circuit", "racecourse", "graveyard", "cemetery", "village"]
-) | frozenset(_STREET_WORDS)
+_FACILITY_WORDS = _words(
+    "hospital clinic school academy university college institute hotel inn church "
+    "cathedral chapel mosque temple synagogue centre center stadium arena airport park "
+    "castle prison jail courthouse museum library station market mall bridge tower hall "
+    "theatre theater palace embassy consulate camp base port harbour harbor square plaza "
+    "farm estate garden gardens zoo beach lake river mountain mountains valley bay island "
+    "islands canal dam circuit racecourse graveyard cemetery village " + " ".join(_STREET_WORDS)
+)
 # an untagged name of a place this large is taken for it in any position
 _WELL_KNOWN = 100_000
 _DEMONYM_KINDS = frozenset({"adjective", "demonym"})
@@ -44,10 +55,9 @@ _DATELINE_QUALIFIER = re.compile(r"\s*,\s*([A-Za-z][A-Za-z.\- ]*?)\s*(?:[,(\u201
 _SENTENCE_ENDS = frozenset({".", "!", "?", '"', "\u201d", ")"})
 # actor codes that are not countries say nothing about where an article is
 _NON_STATE_CODES = frozenset({"IGO", "NGO", "IMG", "MNC"})
-# An actor of these kinds covering a name means the name is part of the actor's words
-_ACTOR_KINDS = frozenset({ActorKind.STATE, ActorKind.PERSON})
-_DIVISION_WORDS = frozenset(
-    ["province", "provinces", "governorate", "state", "region", "oblast", "county", "district", "prefecture", "department", "territory", "canton", "municipality"]
+_DIVISION_WORDS = _words(
+    "province provinces governorate state region oblast county district prefecture "
+    "department territory canton municipality"
 )
 _DIVISION_PREFIX = re.compile(r"^(?:state|province|governorate|county|region|city) of ", re.I)
 _QUALIFIER_FEATURES = frozenset({Feature.COUNTRY, Feature.ADMIN1, Feature.ADMIN2})
@@ -88,7 +98,7 @@ class GazetteerPlaceFinder:
         """Countries named by an adjective or demonym ("British", "Syrians")."""
         if self.lexicon is None:
             return []
-        codes = []
+        codes: list[str] = []
         for ent in doc.ents:
             if ent.label_ == "NORP":
                 entries = self.lexicon.lookup(ent.text)
@@ -97,11 +107,15 @@ class GazetteerPlaceFinder:
 
     def locate(self, dateline: Dateline) -> Place | None:
         """The gazetteer entry for a dateline's place, or None."""
-        entry, _ = best(readings(self.gazetteer.lookup(dateline.place)), Context())
-        if entry is None:
-            return None
-        end = dateline.start + len(dateline.place)
-        return _place(dateline.start, end, dateline.place, entry)
+        words = dateline.place.split()
+        for first in range(len(words)):
+            # "By Nate Raymond. BOSTON": the known tail of a dateline read too greedily
+            name = " ".join(words[first:])
+            entry, _ = best(readings(self.gazetteer.lookup(name)), Context())
+            if entry is not None:
+                start = dateline.start + dateline.place.rindex(name)
+                return _place(start, start + len(name), name, entry)
+        return None
 
 
 class _ArticlePlaces:
@@ -115,6 +129,7 @@ class _ArticlePlaces:
         self.demonyms = demonyms
         self.article = article
         self.doc = doc
+        self.tokens = list(doc)  # indexing a Doc builds a Token each time: read them once
         self.actors = actors
         self.taken: set[int] = set()  # tokens already in a mention
         self.mentions: list[_Mention] = []
@@ -165,17 +180,17 @@ class _ArticlePlaces:
         """Datelines inside the text, as in pages that join several stories: a place in
         capitals opening a line or sentence, then a comma, bracket or dash ("TORONTO -",
         "SAN DIEGO (AP)", "ALBUQUERQUE, N.M.")."""
-        doc = self.doc
+        tokens = self.tokens
         i = 0
-        while i < len(doc):
-            if i in self.taken or not _is_capitals(doc[i].text) or not self._opens(i):
+        while i < len(tokens):
+            if i in self.taken or not _is_capitals(tokens[i].text) or not self._opens(i):
                 i += 1
                 continue
             end = i
-            while end < len(doc) and _is_capitals(doc[end].text) and end - i < 4:
+            while end < len(tokens) and _is_capitals(tokens[end].text) and end - i < 4:
                 end += 1
-            if end < len(doc) and doc[end].text in _DATELINE_END:
-                entries = self.gazetteer.lookup(doc[i:end].text)
+            if end < len(tokens) and tokens[end].text in _DATELINE_END:
+                entries = self.gazetteer.lookup(self.doc[i:end].text)
                 if any(e.feature in (Feature.CITY, Feature.ADMIN1) for e in entries):
                     self._add(i, end, _DATELINE, qualify=True)
             i = end + 1
@@ -186,7 +201,9 @@ class _ArticlePlaces:
         if start == 0 or "\n" in self.article.text[max(0, start - 2) : start]:
             return True
         before = self.doc[i - 1]
-        return before.text in _SENTENCE_ENDS or (before.is_space and i > 1 and self.doc[i - 2].text in _SENTENCE_ENDS)
+        return before.text in _SENTENCE_ENDS or (
+            before.is_space and i > 1 and self.doc[i - 2].text in _SENTENCE_ENDS
+        )
 
     def _entities(self) -> None:
         for ent in self.doc.ents:
@@ -205,7 +222,9 @@ class _ArticlePlaces:
 
     def _entity_with_commas(self, start: int, end: int, commas: list[int], label: str) -> None:
         """ "Washington, D.C." is one place; "Donington Park, Leicestershire" two."""
-        parts = [(a, b) for a, b in zip([start, *(c + 1 for c in commas)], [*commas, end], strict=True)]
+        parts = [
+            (a, b) for a, b in zip([start, *(c + 1 for c in commas)], [*commas, end], strict=True)
+        ]
         if len(parts) == 2:
             entries = self._lookup(self.doc[parts[0][0] : parts[0][1]].text)[0]
             qualifiers = [
@@ -222,16 +241,15 @@ class _ArticlePlaces:
 
     def _proper_nouns(self) -> None:
         """Capitalised words no entity covers, if the gazetteer knows them: "in Makurdi"."""
-        doc = self.doc
+        tokens, doc = self.tokens, self.doc
+        names = [t.pos_ == "PROPN" and not t.ent_type_ and _is_name_word(t.text) for t in tokens]
         i = 0
-        while i < len(doc):
-            if i in self.taken or doc[i].ent_type_ or not _is_name_word(doc[i].text, doc[i].pos_):
+        while i < len(tokens):
+            if i in self.taken or not names[i]:
                 i += 1
                 continue
             end = i + 1
-            while end < len(doc) and end not in self.taken and not doc[end].ent_type_:
-                if not _is_name_word(doc[end].text, doc[end].pos_):
-                    break
+            while end < len(tokens) and end not in self.taken and names[end]:
                 end += 1
             if self._lookup(doc[i:end].text)[0] or _is_facility(doc[i:end]):
                 self._add(i, end, "")
@@ -251,7 +269,9 @@ class _ArticlePlaces:
         self.taken.update(range(start, end))
         if qualify and entries:
             qualifiers = self._qualifier_after(end, entries)
-        mention = _Mention(start, end, label, normalise(name), entries, qualifiers or [], division_named)
+        mention = _Mention(
+            start, end, label, normalise(name), entries, qualifiers or [], division_named
+        )
         self.mentions.append(mention)
 
     def _lookup(self, name: str) -> tuple[list[Entry], bool]:
@@ -287,7 +307,11 @@ class _ArticlePlaces:
             stop += 1
             if any(i in self.taken for i in range(end + 1, stop)):
                 break
-            found = [q for q in self._qualifiers(doc[end + 1 : stop].text) if any(contains(q, e) for e in entries)]
+            found = [
+                q
+                for q in self._qualifiers(doc[end + 1 : stop].text)
+                if any(contains(q, e) for e in entries)
+            ]
             if found:
                 self._add_qualifier(end + 1, stop)
                 return found
@@ -389,7 +413,10 @@ class _ArticlePlaces:
 
     def _in_actor(self, mention: _Mention) -> bool:
         """True if an actor's words cover the name: it names a government or a person."""
-        start, end = self.doc[mention.start].idx, self.doc[mention.end - 1].idx + len(self.doc[mention.end - 1])
+        start, end = (
+            self.doc[mention.start].idx,
+            self.doc[mention.end - 1].idx + len(self.doc[mention.end - 1]),
+        )
         for actor in self.actors:
             if actor.start <= start and end <= actor.end:
                 if actor.kind is ActorKind.STATE:
@@ -444,5 +471,5 @@ def _is_capitals(text: str) -> bool:
     return len(text) >= 2 and text.isupper() and text.replace(".", "").isalpha()
 
 
-def _is_name_word(text: str, pos: str) -> bool:
-    return pos == "PROPN" and text[:1].isupper() and text.replace("-", "").isalpha()
+def _is_name_word(text: str) -> bool:
+    return text[:1].isupper() and text.replace("-", "").isalpha()

@@ -14,6 +14,7 @@ _DOUBLE_ANY = '"'
 _SINGLE_OPEN = "‘‹"
 _SINGLE_CLOSE = "’›"
 _SINGLE_ANY = "'`"
+_DOUBLED = ("``", "''")
 _OPEN_BEFORE = " \t\n([{—–-/"
 _PARAGRAPH = re.compile(r"[^\n]+")
 # a quote left open at the end of a paragraph that does not go on in the next is closed there,
@@ -66,9 +67,15 @@ def _outer_end(quoted: Quoted) -> int:
 
 def _double_marks(text: str, start: int, end: int) -> list[_Mark]:
     marks = []
+    skip = -1
     for i in range(start, end):
         char = text[i]
-        if char in _DOUBLE_OPEN:
+        if i == skip:
+            continue
+        if text[i : i + 2] in _DOUBLED:
+            marks.append(_Mark(i, True, True))  # `` and '' of text re-joined from tokens
+            skip = i + 1
+        elif char in _DOUBLE_OPEN:
             marks.append(_Mark(i, True, False))
         elif char in _DOUBLE_CLOSE:
             # some sites write ” for both marks: read it by its place
@@ -143,6 +150,8 @@ def _pair_singles(text: str, paragraphs: list[tuple[int, int]]) -> Iterator[Quot
         for i in range(start, end):
             char = text[i]
             if char not in _SINGLE_OPEN + _SINGLE_CLOSE + _SINGLE_ANY:
+                continue
+            if text[i : i + 2] in _DOUBLED or text[i - 1 : i + 1] in _DOUBLED:
                 continue
             after = text[i + 1] if i + 1 < end else " "
             if opened is None:

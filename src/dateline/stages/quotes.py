@@ -168,6 +168,12 @@ class _ArticleQuotes:
                     tiers[1 if reporting else 2].append((distance, cue))
                 elif reporting:
                     tiers[3].append((distance, cue))
+        if tiers[0]:
+            return min(tiers[0], key=lambda pair: pair[0])[1]
+        if tiers[1]:
+            # words quoted inside a report are the reporter's source's: "Cavusoglu said in a
+            # tweet that he had stressed the need for '...'" -> the outermost reporting verb
+            return min(tiers[1], key=lambda pair: (len(list(pair[1].verb.ancestors)), pair[0]))[1]
         for tier in tiers:
             if tier:
                 return min(tier, key=lambda pair: pair[0])[1]

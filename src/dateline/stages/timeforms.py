@@ -1,8 +1,5 @@
-"""What a time expression says, and the period it names once set against an anchor date.
-
-The grammar (``timex``) turns words into these forms; the dates stage resolves each form
-against the publication date with the tense of its clause: "December" + 2023-05-10 + past
--> December 2022.
+"""What a time expression says (its form), and the period it names once set against an
+anchor date and a lean from the clause's tense: "December" + 2023-05-10 + past -> 2022-12.
 """
 
 from __future__ import annotations

@@ -1,9 +1,6 @@
-"""The grammar of English time expressions in news: text -> spans with their forms.
-
-Each rule is a regular expression over the article text; where rules overlap the longest
-span wins. Words that are only sometimes dates (a bare "May", "2000", "Tuesdays") come out
-marked ``bare`` so that the dates stage can check them against the parse.
-"""
+"""The grammar of English time expressions in news: article text -> spans and their forms.
+Rules are regular expressions; where they overlap, the longest span wins. Words that are only
+sometimes dates ("May", "2000", "Tuesdays") come out ``bare``, for the parse to decide."""
 
 from __future__ import annotations
 

@@ -10,43 +10,48 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-LOCATIVE_PREPOSITIONS = frozenset(
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+LOCATIVE_PREPOSITIONS = _words(
     "in at near into inside outside across around throughout within toward towards via "
-    "through onto over under beyond along from off".split()
+    "through onto over under beyond along from off"
 )
 # "Syria's northwest", "Turkey's border", "the Syria border", "the Damascus suburbs",
 # "Amsterdam's central station", "the town of Kobani": nouns that denote a place-like thing
-GEOGRAPHIC_NOUNS = frozenset(
+GEOGRAPHIC_NOUNS = _words(
     "north south east west northwest northeast southwest southeast northern southern "
     "eastern western border borders territory territories coast capital city cities "
-    "province provinces region regions soil airspace waters countryside interior "
-    "mainland frontier side part parts heartland outskirts desert mountains "
-    "village villages town towns port ports area areas district districts suburb suburbs "
-    "station airport harbour harbor streets neighbourhood neighborhood island islands "
-    "county counties municipality governorate".split()
+    "province provinces region regions soil airspace waters countryside interior mainland "
+    "frontier side part parts heartland outskirts desert mountains village villages town "
+    "towns port ports area areas district districts suburb suburbs station airport "
+    "harbour harbor streets neighbourhood neighborhood island islands county counties "
+    "municipality governorate"
 )
 # nouns that a list of places can hang from: "countries such as Cyprus", "EU countries -
 # Austria, Slovakia"; not used for "of" ("the State of Israel" is an actor)
-_LIST_HEADS = GEOGRAPHIC_NOUNS | frozenset("state states country countries nation nations".split())
+_LIST_HEADS = GEOGRAPHIC_NOUNS | _words("state states country countries nation nations")
 
 # Verbs of motion whose "to"/"from" marks a destination, not a recipient
-_MOTION_VERBS = frozenset(
-    "go come travel fly arrive return flee move head send deploy visit leave "
-    "escape cross enter deport evacuate expel extradite emigrate migrate relocate "
-    "transfer ship smuggle export import sail drive walk march bring take".split()
+_MOTION_VERBS = _words(
+    "go come travel fly arrive return flee move head send deploy visit leave escape cross "
+    "enter deport evacuate expel extradite emigrate migrate relocate transfer ship "
+    "smuggle export import sail drive walk march bring take"
 )
 # Nouns of movement or connection whose "to"/"from"/"between" marks places: "the trip to
 # Berlin", "flights between London and Amsterdam", "exports to Iran"
-_MOTION_NOUNS = frozenset(
+_MOTION_NOUNS = _words(
     "trip trips journey journeys flight flights route routes train trains road roads "
-    "highway railway rail ferry connection connections link links service services "
-    "export exports import imports shipment shipments voyage migration travel border "
-    "borders crossing crossings corridor pipeline".split()
+    "highway railway rail ferry connection connections link links service services export "
+    "exports import imports shipment shipments voyage migration travel border borders "
+    "crossing crossings corridor pipeline"
 )
 # "leaving for America", "bound for Beijing": the place a journey is for
-_DEPARTURE_WORDS = frozenset("leave depart head bound set sail fly board".split())
+_DEPARTURE_WORDS = _words("leave depart head bound set sail fly board")
 # Verbs whose object is the place moved into or through: "vehicles entering the U.S."
-_PLACE_OBJECT_VERBS = frozenset("enter cross reach flee tour".split())
+_PLACE_OBJECT_VERBS = _words("enter cross reach flee tour")
 # "countries such as Cyprus", "cities like Aleppo", "states including Texas"
 _LIST_MARKERS = frozenset({"as", "like", "including"})
 

@@ -1,0 +1,75 @@
+"""Choosing among homonyms: priors, shadowed divisions, context and qualifiers."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.stages.gazetteer import Entry, Feature, NameKind
+from dateline.stages.geocoding import Context, best, contains, distance_km, readings
+
+
+def entry(
+    entry_id: int, country: str, *, feature: Feature = Feature.CITY, population: int = 10_000,
+    admin1: str | None = None, lat: float = 0.0, lon: float = 0.0, capital: bool = False,
+    name: str = "Springfield", kind: NameKind = NameKind.MAIN,
+) -> Entry:  # fmt: skip
+    return Entry(id=entry_id, name=name, country=country, admin1=admin1, lat=lat, lon=lon,
+                 population=population, feature=feature, is_capital=capital, kind=kind)  # fmt: skip
+
+
+def test_best_prefers_the_larger_place_without_context() -> None:
+    small, large = entry(1, "USA", population=5_000), entry(2, "GBR", population=500_000)
+    chosen, margin = best([small, large], Context())
+    assert chosen == large
+    assert margin == pytest.approx(2.0, abs=0.01)
+
+
+def test_best_follows_the_dateline_country() -> None:
+    small, large = entry(1, "USA", population=50_000), entry(2, "GBR", population=500_000)
+    chosen, _ = best([small, large], Context(dateline_country="USA"))
+    assert chosen == small
+
+
+def test_best_follows_a_written_qualifier() -> None:
+    idaho = entry(10, "USA", feature=Feature.ADMIN1, name="Idaho")
+    moscow_idaho = entry(1, "USA", admin1="Idaho", population=25_000)
+    moscow = entry(2, "RUS", population=10_000_000, capital=True)
+    chosen, _ = best([moscow_idaho, moscow], Context(), [idaho])
+    assert chosen == moscow_idaho
+
+
+def test_best_of_nothing_is_none() -> None:
+    assert best([], Context()) == (None, 0.0)
+
+
+def test_readings_drop_a_division_named_like_its_city() -> None:
+    city = entry(1, "SYR", admin1="Aleppo", population=2_000_000, name="Aleppo")
+    division = entry(2, "SYR", feature=Feature.ADMIN1, population=3_000_000, name="Aleppo")
+    assert readings([division, city]) == [city]
+    assert readings([division, city], division_named=True) == [division]
+
+
+def test_readings_keep_abbreviations_only_where_asked() -> None:
+    state = entry(1, "USA", feature=Feature.ADMIN1, kind=NameKind.ABBREVIATION)
+    assert readings([state]) == []
+    assert readings([state], abbreviations=True) == [state]
+
+
+def test_context_share_counts_places_more_than_actors() -> None:
+    context = Context()
+    context.add(entry(1, "LBN"))
+    context.add_country("SYR")
+    assert context.share("LBN") == pytest.approx(2 / 3)
+    assert context.share(None) == 0.0
+
+
+def test_contains_reads_countries_and_first_order_divisions() -> None:
+    town = entry(1, "USA", admin1="Idaho")
+    assert contains(entry(2, "USA", feature=Feature.COUNTRY), town)
+    assert contains(entry(3, "USA", feature=Feature.ADMIN1, name="Idaho"), town)
+    assert not contains(entry(4, "USA", feature=Feature.ADMIN1, name="Texas"), town)
+    assert not contains(town, town)
+
+
+def test_distance_km_between_ankara_and_moscow() -> None:
+    assert distance_km(39.93, 32.86, 55.75, 37.62) == pytest.approx(1780, rel=0.02)
