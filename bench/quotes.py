@@ -29,8 +29,10 @@ def main() -> None:
     scores = evaluate(pipeline, gold, articles)
     seconds = time.perf_counter() - started
 
-    print(f"quotes: {len(gold)} gold quotes in {len(articles)} articles, "
-          f"{len(scores.predicted)} predicted, {seconds:.1f} s for the whole pipeline")
+    print(
+        f"quotes: {len(gold)} gold quotes in {len(articles)} articles, "
+        f"{len(scores.predicted)} predicted, {seconds:.1f} s for the whole pipeline"
+    )
     print("match: overlap >= 50% of both spans; speaker: alias, same entity or surname")
     print()
     print(f"| {'measure':<18} | {'gold':>4} | {'P':>5} | {'R':>5} | {'F1':>5} |")
@@ -40,8 +42,10 @@ def main() -> None:
         label = kind or "all"
         for what, values in (("span", scores.span(kind)), ("speaker", scores.speaker(kind))):
             precision, recall, f1 = values
-            print(f"| {what + ' ' + label:<18} | {items:>4} | {precision:>5.3f} | "
-                  f"{recall:>5.3f} | {f1:>5.3f} |")
+            print(
+                f"| {what + ' ' + label:<18} | {items:>4} | {precision:>5.3f} | "
+                f"{recall:>5.3f} | {f1:>5.3f} |"
+            )
     print()
     for name, (right, total) in (
         ("speaker code (of right speakers)", scores.code_accuracy()),
@@ -68,13 +72,17 @@ def _print_errors(scores: QuoteScores) -> None:
             said = f"{quote.speaker_text!r} {speaker.text!r}/{speaker.code}" if speaker else "none"
             mark = "wrong code" if pair.speaker_right else "WRONG SPEAKER"
             got = f"{mark}: {quote.kind} {said}"
-        print(f"  {gold.article[-14:]:<14} {gold.kind[:3]} {gold.text[:60]!r:<64} | "
-              f"{gold.speaker} {gold.code} -> {got}")
+        print(
+            f"  {gold.article[-14:]:<14} {gold.kind[:3]} {gold.text[:60]!r:<64} | "
+            f"{gold.speaker} {gold.code} -> {got}"
+        )
     print()
     print("predictions matching no gold quote:")
     for name, quote in scores.unmatched:
         speaker = quote.speaker_text or "-"
-        print(f"  {name[-14:]:<14} {quote.kind[:3]} {quote.text[:70]!r:<74} | {speaker} ({quote.cue})")
+        print(
+            f"  {name[-14:]:<14} {quote.kind[:3]} {quote.text[:70]!r:<74} | {speaker} ({quote.cue})"
+        )
 
 
 if __name__ == "__main__":

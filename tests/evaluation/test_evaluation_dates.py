@@ -14,6 +14,7 @@ from dateline.evaluation.dates import (
     express,
     expression_kind,
     judge,
+    judge_outside,
     load_articles,
     load_gold,
     locate,
@@ -150,3 +151,27 @@ def test_load_articles_names_the_bad_line(tmp_path: Path) -> None:
     path.write_text('{"id": "a", "text": "Monday"}\n{"id": "b"\n', encoding="utf-8")
     with pytest.raises(InputError, match=r"articles\.jsonl:2: invalid JSON"):
         load_articles(path, {}, gold)
+
+
+def test_judge_outside_credits_a_stamp_ingest_read_as_published() -> None:
+    article = Article(id=ArticleId("a"), text="Ministers met.", published=date(2023, 5, 10))
+    item = _gold("May 10, 2023", 0, "May 10, 2023", "2023-05-10", "day")
+    judged = judge_outside(item, GoldArticle(article, "May 10, 2023\nMinisters met.", True))
+    assert (judged.where, judged.is_correct) == ("furniture", True)
+
+
+def test_judge_outside_never_credits_the_gold_date() -> None:
+    article = Article(id=ArticleId("a"), text="Ministers met.")
+    item = _gold("May 10, 2023", 0, "May 10, 2023", "2023-05-10", "day")
+    labelled = GoldArticle(article, "May 10, 2023\nMinisters met.", True, date(2023, 5, 10))
+    assert labelled.dated.published == date(2023, 5, 10)
+    assert not judge_outside(item, labelled).is_correct
+
+
+def test_judge_outside_counts_a_headline_as_missed() -> None:
+    article = Article(
+        id=ArticleId("a"), text="The show is on.", title="DeGeneres to Host Next Year"
+    )
+    item = _gold("Next Year", 18, "DeGeneres to Host Next Year", "2014", "year")
+    judged = judge_outside(item, GoldArticle(article, "DeGeneres to Host Next Year", False))
+    assert (judged.where, judged.is_correct) == ("title", False)

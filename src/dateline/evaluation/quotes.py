@@ -107,7 +107,9 @@ class QuoteScores:
     def kind_accuracy(self) -> tuple[int, int]:
         """Matched quotes given the gold kind, over matched quotes."""
         matched = [p for p in self.pairs if p.predicted is not None]
-        return sum(str(p.predicted.kind) == p.gold.kind for p in matched if p.predicted), len(matched)
+        return sum(str(p.predicted.kind) == p.gold.kind for p in matched if p.predicted), len(
+            matched
+        )
 
     def channel_accuracy(self) -> tuple[int, int]:
         """Matched quotes whose gold channel the prediction names, over those with one."""
@@ -162,7 +164,9 @@ def load_gold(path: Path) -> list[GoldQuote]:
     return items
 
 
-def load_articles(path: Path, texts: Mapping[str, Path], wanted: Iterable[str]) -> dict[str, Article]:
+def load_articles(
+    path: Path, texts: Mapping[str, Path], wanted: Iterable[str]
+) -> dict[str, Article]:
     """Read the labelled articles: JSON Lines records by ``id``, plus text files by id.
 
     Raises:
@@ -263,7 +267,9 @@ def _match(spans: Sequence[tuple[int, int] | None], predicted: Sequence[Quote]) 
     return matched
 
 
-def _judge(gold: GoldQuote, span: tuple[int, int] | None, quote: Quote | None, actors: Sequence[Actor]) -> Pair:
+def _judge(
+    gold: GoldQuote, span: tuple[int, int] | None, quote: Quote | None, actors: Sequence[Actor]
+) -> Pair:
     if quote is None:
         return Pair(gold=gold, span=span)
     right = speaker_matches(quote, gold, actors)
@@ -297,7 +303,10 @@ def speaker_matches(quote: Quote, gold: GoldQuote, actors: Sequence[Actor] = ())
         if surname is not None and surname in words:
             return True
         for alias in golds:
-            if alias and (_contains(words, alias) or (_contains(alias, words) and 2 * len(words) >= len(alias))):
+            if alias and (
+                _contains(words, alias)
+                or (_contains(alias, words) and 2 * len(words) >= len(alias))
+            ):
                 return True
     return False
 

@@ -176,6 +176,12 @@ class _ArticleActors:
         hit = self.hits.get(head.i)
         if phrase.person is not None or self.persons.knows(head):
             return self._person(phrase)
+        if head.pos_ == "PROPN" and hit is None and head.dep_ != "appos":
+            # "Kenzo Oshima, the United Nations Emergency Relief Coordinator": the NER missed
+            # the name, the apposition says who this is
+            appositive = self._appositive(head)
+            if appositive is not None and (appositive.role or appositive.org or appositive.codes):
+                return self._person(phrase)
         if phrase.org is not None and phrase.org_span and phrase.org_span[0] <= head.i < phrase.org_span[1]:
             return self._organisation(phrase)
         if phrase.role is not None and hit is not None and hit.first("role") is phrase.role:
@@ -330,6 +336,10 @@ class _ArticleActors:
     def _country_code(self, token: Token) -> str | None:
         hit = self.hits.get(token.i)
         if hit is None:
+            # "from two American aid groups": the country may modify the object
+            for child in token.children:
+                if child.dep_ in ("amod", "compound", "poss") and child.i in self.hits:
+                    return self._country_code(child)
             return None
         entry = next((e for e in hit.entries if e.is_country), None) or hit.first("org")
         return entry.code if entry is not None else None

@@ -26,7 +26,7 @@ FRAGMENT = REPORTING | frozenset({
     "call", "describe", "dub", "label", "brand", "term", "refer", "accuse", "condemn",
     "criticise", "criticize", "dismiss", "reject", "denounce", "express", "cite", "welcome",
     "hail", "praise", "blame", "appeal", "urge", "ask", "vow", "pledge", "promise", "threaten",
-    "speak", "voice", "attribute", "designate", "decry", "slam", "lament", "promise", "pledge",
+    "speak", "voice", "attribute", "designate", "decry", "slam", "lament",
 })  # fmt: skip
 # "continue" and "agree" report speech only right after a quote: '"...," continued Kiki'
 _INVERTED_ONLY = frozenset({"continue", "agree", "indicate", "signal", "charge", "mention"})
@@ -97,7 +97,11 @@ def find_cues(sentence: Span, quoted: Callable[[int], bool] = lambda _: False) -
     for token in sentence:
         if quoted(token.idx):
             continue
-        if token.lower_ == "according" and token.i + 1 < sentence.end and token.nbor().lower_ == "to":
+        if (
+            token.lower_ == "according"
+            and token.i + 1 < sentence.end
+            and token.nbor().lower_ == "to"
+        ):
             yield _according(token)
         elif token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in FRAGMENT:
             cue = _verb_cue(token, quoted)
@@ -116,7 +120,9 @@ def _according(token: Token) -> Cue:
 
 def _verb_cue(verb: Token, quoted: Callable[[int], bool]) -> Cue | None:
     lemma = verb.lemma_.lower()
-    if verb.dep_ in ("amod", "compound") or (lemma == "say" and _passive(verb) and not _quoted(verb)):
+    if verb.dep_ in ("amod", "compound") or (
+        lemma == "say" and _passive(verb) and not _quoted(verb)
+    ):
         return None  # "the so-called rebels", "he is said to have died"
     subject = _subject(verb)
     if (subject is None and verb.tag_ != "VBG") or (subject is not None and quoted(subject.idx)):
@@ -147,7 +153,12 @@ def _beside(verb: Token, quoted: Callable[[int], bool]) -> Token | None:
     Peskov said', '"...," Osman-aga, who herds camels, told', '"..." said Kurdi'."""
     doc = verb.doc
     i = verb.i - 1
-    while i >= 0 and verb.i - i <= _MAX_SPEAKER_WORDS and not quoted(doc[i].idx) and not doc[i].is_quote:
+    while (
+        i >= 0
+        and verb.i - i <= _MAX_SPEAKER_WORDS
+        and not quoted(doc[i].idx)
+        and not doc[i].is_quote
+    ):
         i -= 1
     if i >= 0 and verb.i - i <= _MAX_SPEAKER_WORDS and i < verb.i - 1:
         name = _first_name_run(doc[i + 1 : verb.i])
@@ -171,7 +182,11 @@ def _first_name_run(words: Span) -> Token | None:
     if start >= len(tokens) or tokens[start].pos_ not in _NOMINAL:
         return None
     end = start
-    while end + 1 < len(tokens) and tokens[end + 1].pos_ in ("PROPN", "NOUN") and tokens[end].pos_ != "PRON":
+    while (
+        end + 1 < len(tokens)
+        and tokens[end + 1].pos_ in ("PROPN", "NOUN")
+        and tokens[end].pos_ != "PRON"
+    ):
         end += 1
     return tokens[end]
 
@@ -260,9 +275,11 @@ def _channel_of(verb: Token, child: Token) -> tuple[int, int] | None:
             for obj in by.children:
                 if obj.dep_ == "pobj":
                     return _phrase(obj)
-    if child.dep_ in ("dobj", "dative") and verb.lemma_ == "tell" and child.lower_ not in _AUDIENCE:
-        if child.pos_ == "PROPN" or child.ent_type_ == "ORG" or _names_channel(child):
-            return _phrase(child)
+    told = (
+        child.dep_ in ("dobj", "dative") and verb.lemma_ == "tell" and child.lower_ not in _AUDIENCE
+    )
+    if told and (child.pos_ == "PROPN" or child.ent_type_ == "ORG" or _names_channel(child)):
+        return _phrase(child)
     if child.dep_ == "advcl" and child.lemma_ in ("speak", "talk"):
         for prep in child.children:
             if prep.dep_ == "prep" and prep.lower_ == "to":
@@ -295,7 +312,9 @@ def _phrase(head: Token) -> tuple[int, int]:
 
 
 def _is_name(token: Token) -> bool:
-    return token.pos_ == "PROPN" or (len(token.text) > 1 and token.text.isupper() and token.is_alpha)
+    return token.pos_ == "PROPN" or (
+        len(token.text) > 1 and token.text.isupper() and token.is_alpha
+    )
 
 
 def _passive(verb: Token) -> bool:
@@ -317,7 +336,9 @@ def _after_quote(verb: Token) -> bool:
 
 def _is_question(clause: Token) -> bool:
     first = clause.left_edge
-    return first.lower_ in _WH or any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children)
+    return first.lower_ in _WH or any(
+        c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children
+    )
 
 
 def has_that(clause: Token) -> bool:

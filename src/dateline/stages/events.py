@@ -46,6 +46,17 @@ LIGHT_VERBS = frozenset(
      "call", "announce", "end", "step", "intensify", "escalate", "declare", "impose", "go",
      "have", "do", "take", "engage", "participate", "use", "open", "keep", "maintain"}
 )  # fmt: skip
+# "ten days of war games", "a wave of arrests": the event is what they measure
+_MEASURES = frozenset(
+    {"day", "week", "month", "hour", "series", "wave", "round", "spate", "string", "number", "campaign", "kind"}
+)  # fmt: skip
+# Verbs that say an event named by their subject goes on: "riots continued", "clashes erupted"
+OCCURRENCE_VERBS = frozenset(
+    {"continue", "begin", "start", "erupt", "escalate", "intensify", "spread", "resume", "persist",
+     "occur", "happen", "rage", "break", "take", "go", "end", "follow"}
+)  # fmt: skip
+# "..., killing one person and arresting 12": material conflict following the main event
+_FOLLOW_ON_ROOTS = frozenset({"17", "18", "19", "20"})
 # "engaged in ethnic cleansing", "took part in talks"
 _EVENT_PREPOSITIONS = frozenset({"in", "into"})
 # Nouns naming a statement whose content clause is reported speech
@@ -124,9 +135,35 @@ class RuleEventCoder:
 
     def _readings(self, sentence: Span) -> Iterator[_Reading]:
         for head, speaker in _clause_heads(sentence.root, None):
-            reading = self._read(head, speaker)
-            if reading is not None:
-                yield reading
+            reading = self._read(head, speaker) or self._subject_event(head, speaker)
+            if reading is None:
+                continue
+            yield reading
+            yield from self._follow_ons(head, reading)
+
+    def _subject_event(self, head: Token, speaker: Token | None) -> _Reading | None:
+        """ "Palestinian riots are continuing", "clashes erupted": the subject is the event."""
+        if head.lemma_.lower() not in OCCURRENCE_VERBS:
+            return None
+        subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        code = self.nouns.code(subject) if subject is not None else None
+        if subject is None or code is None:
+            return None
+        return self._finish(head, VerbMatch(code, subject, None, None, subject.i), code, speaker)
+
+    def _follow_ons(self, head: Token, reading: _Reading) -> Iterator[_Reading]:
+        """ "opened fire, killing one and arresting 12": participles that add material acts."""
+        for child in head.children:
+            if child.dep_ != "advcl" or child.tag_ != "VBG" or child.i < head.i:
+                continue
+            if any(c.dep_ in ("nsubj", "mark") for c in child.children):
+                continue
+            for verb in (child, *child.conjuncts):
+                match = self.verbs.code(verb)
+                if match is not None and match.code[:2] in _FOLLOW_ON_ROOTS and coding(match.code):
+                    follow = self._finish(head, match, match.code, reading.speaker)
+                    if follow is not None:
+                        yield follow
 
     def _read(self, head: Token, speaker: Token | None) -> _Reading | None:
         """Code one clause: its verb, a governed "to ..." complement, auxiliaries, negation."""
@@ -134,7 +171,9 @@ class RuleEventCoder:
         own = self.verbs.code(verb) if verb.pos_ in _VERBAL else _adjective_code(verb)
         if complement is verb or (complement is not None and complement.i == verb.i):
             own, complement = None, verb
-        if own is None or own.pattern is None:
+        if own is None or own.pattern is None or (
+            verb.lemma_.lower() in LIGHT_VERBS and own.pattern.weight <= 1
+        ):
             own = self._noun_event(verb) or own
         obliged = speaker is not None and _is_obligation(head)
         if obliged and stance is Stance.DONE:
@@ -147,14 +186,20 @@ class RuleEventCoder:
             return None
         if obliged and inner is None and coding(code) is not None:
             code = demand(code)
+        failed = complement is not None and is_failure_verb(verb)
+        return self._finish(head, match, code, speaker, obliged=obliged, failed=failed, stance=stance)
+
+    def _finish(
+        self, head: Token, match: VerbMatch, code: str, speaker: Token | None, *,
+        obliged: bool = False, failed: bool = False, stance: Stance = Stance.DONE,
+    ) -> _Reading | None:  # fmt: skip
+        """The reading of a coded clause, with its modality."""
         found = coding(code)
         if found is None:
             return None  # a public statement (CAMEO 01): no PLOVER event
         mood = modality(head)
         inner_mood = modality(match.verb) if match.verb is not head else mood
-        negated = mood.is_negated or inner_mood.is_negated or (
-            complement is not None and is_failure_verb(verb)
-        )
+        negated = mood.is_negated or inner_mood.is_negated or failed
         future = mood.is_future or inner_mood.is_future
         conditional = mood.is_conditional or inner_mood.is_conditional
         if negated and future and stance is Stance.DONE:
@@ -181,6 +226,11 @@ class RuleEventCoder:
             if noun is None:
                 continue
             code = self.nouns.code(noun)
+            if code is None and noun.lemma_.lower() in _MEASURES:
+                # "launched ten days of war games", "a series of attacks"
+                inner = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
+                if inner is not None:
+                    noun, code = inner, self.nouns.code(inner)
             if code is not None:
                 return VerbMatch(code, noun, None, None, noun.i)
         return None
@@ -319,6 +369,12 @@ def _predicate(head: Token) -> tuple[Token, Token | None, Stance]:
             verb = predicate
     stance = stance_of(verb)
     complement = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in _VERBAL), None)
+    if complement is None and stance is not Stance.DONE:
+        # "have sworn to fight" is sometimes parsed as a purpose clause
+        complement = next(
+            (c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and any(g.lower_ == "to" and g.dep_ == "aux" for g in c.children)),
+            None,
+        )
     if complement is None:
         # "is committed to opening", "demanded that X withdraw"
         for child in verb.children:

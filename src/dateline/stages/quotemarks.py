@@ -109,15 +109,19 @@ def _pair_doubles(text: str, paragraphs: list[tuple[int, int]]) -> Iterator[Quot
                     opened, carried = mark.at, False
             elif carried and k == 0 and not text[start : mark.at].strip():
                 continue  # the mark that reopens a carried quote at the paragraph start
-            elif mark.can_open and _looks_opening(text, mark.at) and not _looks_closing(text, mark.at):
+            elif (
+                mark.can_open
+                and _looks_opening(text, mark.at)
+                and not _looks_closing(text, mark.at)
+            ):
                 # '"We lack equipment. "There is no way out" continued': the first quote was
                 # never closed (a lost paragraph break); it ends where the next one opens
                 end = _trim_end(text, opened + 1, mark.at)
                 if end > opened + 1:
-                    yield Quoted(start=opened + 1, end=end, opened=opened, closed=-1)
+                    yield Quoted(start=_after(text, opened), end=end, opened=opened, closed=-1)
                 opened, carried = mark.at, False
             elif mark.can_close:
-                yield Quoted(start=opened + 1, end=mark.at, opened=opened, closed=mark.at)
+                yield Quoted(start=_after(text, opened), end=mark.at, opened=opened, closed=mark.at)
                 opened, carried = None, False
             else:
                 opened, carried = mark.at, False  # “ while open: the earlier mark was stray
@@ -127,7 +131,12 @@ def _pair_doubles(text: str, paragraphs: list[tuple[int, int]]) -> Iterator[Quot
         if following is not None and _continues(text, following):
             pending = opened
         elif 1 < end - opened <= _MAX_UNCLOSED:
-            yield Quoted(start=opened + 1, end=_trim_end(text, opened + 1, end), opened=opened, closed=-1)
+            yield Quoted(
+                start=_after(text, opened),
+                end=_trim_end(text, opened + 1, end),
+                opened=opened,
+                closed=-1,
+            )
 
 
 def _continues(text: str, paragraph: tuple[int, int]) -> bool:
@@ -160,6 +169,11 @@ def _pair_singles(text: str, paragraphs: list[tuple[int, int]]) -> Iterator[Quot
             elif char not in _SINGLE_OPEN and _looks_closing(text, i) and i - opened > 1:
                 yield Quoted(start=opened + 1, end=i, opened=opened, closed=i, single=True)
                 opened = None
+
+
+def _after(text: str, mark: int) -> int:
+    """The offset just past the opening mark at ``mark`` (two characters for ``)."""
+    return mark + (2 if text[mark : mark + 2] in _DOUBLED else 1)
 
 
 def _trim_end(text: str, start: int, end: int) -> int:

@@ -195,7 +195,9 @@ class _ArticleQuotes:
                         if end - start < 2 or _overlaps((start, end), taken):
                             continue
                         taken.append((start, end))
-                        yield _Found(start=start, end=end, kind=QuoteKind.INDIRECT, sentence=number, cue=cue)
+                        yield _Found(
+                            start=start, end=end, kind=QuoteKind.INDIRECT, sentence=number, cue=cue
+                        )
 
     def _clauses(self, cue: Cue) -> Iterator[tuple[tuple[int, int], list[tuple[int, int]]]]:
         """Each statement of a reporting verb, with the clauses it is made of."""
@@ -207,9 +209,16 @@ class _ArticleQuotes:
             whole = self._span(clause, stops, cue)
             if whole is None:
                 continue
-            joined = [c for c in clause.conjuncts if c.i > clause.i and c.i not in split and _has_subject(c)]
-            parts = [self._span(part, stops | {c.i for c in joined} - {part.i}, cue) for part in (clause, *joined)]
-            found.append((whole, [p for p in parts if p is not None]))
+            joined = [
+                c
+                for c in clause.conjuncts
+                if c.i > clause.i and c.i not in split and _has_subject(c)
+            ]
+            pieces = [
+                self._span(part, stops | {c.i for c in joined} - {part.i}, cue)
+                for part in (clause, *joined)
+            ]
+            found.append((whole, [p for p in pieces if p is not None]))
         wholes = _merge_adjacent(self.text, sorted(w for w, _ in found))
         for whole in wholes:
             parts = [p for w, ps in found if whole[0] <= w[0] and w[1] <= whole[1] for p in ps]
@@ -308,8 +317,10 @@ def _beside(cue: Cue, inside: set[int]) -> bool:
     if verb.i > last:
         # '"..." Kremlin spokesman Dmitry Peskov said': a name or a description, no verb
         between = [t for t in doc[last + 1 : verb.i] if not t.is_punct]
-        return cue.subject is not None and len(between) <= _MAX_LEAD_IN and all(
-            t.pos_ not in ("VERB", "AUX") or t.dep_ in ("aux", "auxpass") for t in between
+        return (
+            cue.subject is not None
+            and len(between) <= _MAX_LEAD_IN
+            and all(t.pos_ not in ("VERB", "AUX") or t.dep_ in ("aux", "auxpass") for t in between)
         )
     if verb.i >= first or first - verb.i > _MAX_LEAD_IN:
         return False
@@ -319,7 +330,7 @@ def _beside(cue: Cue, inside: set[int]) -> bool:
 
 
 def _linked(cue: Cue, inside: set[int]) -> bool:
-    """True if the parse ties the quote to the cue: the quote hangs from it, or it from the quote."""
+    """True if the parse ties the quote to the cue: the quote hangs from it, or it from it."""
     verb = cue.verb
     if any(t.i in inside for t in verb.subtree):
         return True
@@ -375,7 +386,9 @@ def _clean(tokens: Sequence[Token]) -> Span | None:
     ordered = sorted(tokens, key=lambda t: t.i)
     while ordered and (ordered[0].is_punct or ordered[0].lower_ in _LEADING or ordered[0].is_space):
         ordered.pop(0)
-    while ordered and (ordered[-1].is_punct or ordered[-1].is_space or ordered[-1].lower_ in ("and", "but")):
+    while ordered and (
+        ordered[-1].is_punct or ordered[-1].is_space or ordered[-1].lower_ in ("and", "but")
+    ):
         ordered.pop()
     if not ordered:
         return None

@@ -24,6 +24,7 @@ _FIRST_PERSON = frozenset({"i", "we", "you"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 # how far back (in sentences) a pronoun or a bare description looks for its speaker
 _PRONOUN_REACH = 4
+_DESCRIPTION_REACH = 2
 _PHRASE_STOPS = frozenset({",", ";", ":", "(", ")", "—", "–", '"', "“", "”", "'", "‘", "’"})
 # nouns for one person, so that "he" or "she" can point back to "a spokesman", "the source"
 _PERSON_NOUNS = frozenset({
@@ -81,7 +82,9 @@ class SpeakerResolver:
         self.doc = doc
         # words inside quotation marks are the speaker's, not the reporter's: "he" never
         # points into them
-        self.actors = sorted((a for a in actors if not quoted(a.start)), key=lambda a: (a.start, a.end))
+        self.actors = sorted(
+            (a for a in actors if not quoted(a.start)), key=lambda a: (a.start, a.end)
+        )
         self.quoted = quoted
         self.sentence_of = {s.start: n for n, s in enumerate(doc.sents)}
         self.said: list[_Said] = []
@@ -116,6 +119,11 @@ class SpeakerResolver:
             earlier = self._antecedent(token)
             if earlier is None and token.lemma_.lower() in DOCUMENTS:
                 earlier = self.last(self.sentence_number(token))  # "the statement said"
+            elif earlier is None and token.lemma_.lower() not in _PERSON_NOUNS:
+                # "The Observatory said ... The monitor said": the body that spoke just before
+                last = self.last(self.sentence_number(token), reach=_DESCRIPTION_REACH)
+                if last is not None and not last.person and not last.plural:
+                    earlier = last
             if earlier is not None and (actor is None or actor.code is None):
                 return Speaker(actor=earlier.actor, text=text, start=start, end=end,
                                person=earlier.person, plural=earlier.plural,
@@ -140,7 +148,9 @@ class SpeakerResolver:
                 a for a in self.actors if a.start <= head.idx < a.end or a.head == head.idx
             )
         if not covering:
-            inner = [a for a in self.actors if start <= a.start and a.end <= end and a.head >= token.idx]
+            inner = [
+                a for a in self.actors if start <= a.start and a.end <= end and a.head >= token.idx
+            ]
             covering = [a for a in inner if a.kind is ActorKind.PERSON]
         if not covering:
             return None
@@ -241,9 +251,11 @@ class SpeakerResolver:
 def _fits(speaker: Speaker, pronoun: str) -> bool:
     if pronoun in _PERSONAL:
         return speaker.person
-    if speaker.actor.produced_by == PRODUCED_BY and speaker.actor.kind is not ActorKind.PERSON:
-        if not speaker.organisation:
-            return False  # "it said" names a body, not "an air strike"
+    uncoded = (
+        speaker.actor.produced_by == PRODUCED_BY and speaker.actor.kind is not ActorKind.PERSON
+    )
+    if uncoded and not speaker.organisation:
+        return False  # "it said" names a body, not "an air strike"
     if pronoun in _NEUTER:
         return not speaker.person and not speaker.plural
     if pronoun in _PLURAL:
@@ -287,7 +299,11 @@ def _is_bare_description(token: Token) -> bool:
     children = list(token.children)
     if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in children):
         return False
-    return not any(c.dep_ in ("poss", "compound", "amod", "prep", "appos") and c.i != token.i for c in children if c.pos_ in ("PROPN", "ADJ", "ADP", "NOUN", "PRON"))
+    return not any(
+        c.dep_ in ("poss", "compound", "amod", "prep", "appos") and c.i != token.i
+        for c in children
+        if c.pos_ in ("PROPN", "ADJ", "ADP", "NOUN", "PRON")
+    )
 
 
 def _phrase_bounds(token: Token) -> tuple[int, int]:

@@ -315,7 +315,9 @@ def _short_year_range(match: re.Match[str]) -> Found | None:
 
 
 def _rule(pattern: str, build: Builder, cue: str | None = None) -> _Rule:
-    return _Rule(re.compile(pattern), build, re.compile(cue) if cue else None)
+    # every expression starts a word: trying the rule only there makes the scan several
+    # times faster than trying its alternatives at every character
+    return _Rule(re.compile(rf"\b(?=\w)(?:{pattern})"), build, re.compile(cue) if cue else None)
 
 
 @dataclass(frozen=True, slots=True)

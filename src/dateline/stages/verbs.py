@@ -290,6 +290,8 @@ class NounDictionary:
             if obj is not None:
                 candidates.append(f"{lemma} of {obj.lemma_.lower()}")
         candidates.append(lemma)
+        # "mediation mission", "protest march": a modifier that is itself an event
+        candidates.extend(m.lemma_.lower() for m in reversed(modifiers) if m.dep_ == "compound")
         return next((self.codes[c] for c in candidates if c in self.codes), None)
 
 
