@@ -2,9 +2,12 @@
 
     python bench/accuracy.py [--data ../shared/data] [--json out.json]
 
-Gold sets: the PLOVER gold-standard dev records (plover/plover_gsr_dev.jsonl) and PETRARCH2's
-real-world unit-test sentences through their plover_2021 types (petrarch2/unittest_real_world.jsonl;
-these test coder features, so not every expected code is real-world CAMEO gold).
+Gold sets: the PLOVER gold-standard dev records (plover/plover_gsr_dev.jsonl); dateline's own
+held-out set (bench/gold/events_heldout.jsonl: 195 sentences from 69 real articles, labelled
+in the PLOVER format by someone who had not seen the coder, never used for tuning); and
+PETRARCH2's real-world unit-test sentences through their plover_2021 types
+(petrarch2/unittest_real_world.jsonl; these test coder features with a test dictionary, so
+not every expected code is real-world CAMEO gold).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from dateline.evaluation.plover import Report, evaluate, read_gold, read_petrarc
 from dateline.pipeline import Pipeline
 
 DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
+HELDOUT = Path(__file__).resolve().parent / "gold" / "events_heldout.jsonl"
 
 
 def main() -> None:
@@ -29,6 +33,7 @@ def main() -> None:
     pipeline = Pipeline.from_settings()
     sets = {
         "PLOVER GSR dev": read_gold(args.data / "plover" / "plover_gsr_dev.jsonl"),
+        "dateline held-out": read_gold(HELDOUT),
         "PETRARCH2 real-world tests": read_petrarch_tests(args.data / "petrarch2" / "unittest_real_world.jsonl"),
     }
     reports: dict[str, Report] = {}

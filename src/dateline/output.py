@@ -181,5 +181,6 @@ def time_record(time: TimeExpression) -> JSON:
         "start": time.start,
         "end": time.end,
         "value": time.formatted(),
+        "end_value": time.end_value.isoformat() if time.end_value else None,
         "precision": str(time.precision) if time.precision else None,
     }

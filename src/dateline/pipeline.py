@@ -116,9 +116,10 @@ class Pipeline:
                     "only English is supported",
                 )
             )
+        # the dateline's country first: actors with no country of their own may take it
+        article = _with_dateline_country(article, run("places", _locate, self.find_places, article))
         actors = run("actors", self.find_actors, article, doc)
         places = run("places", self.find_places, article, doc, actors)
-        article = _with_dateline_country(article, run("places", _locate, self.find_places, article))
         times = run("times", self.find_times, article, doc)
         quotes = run("quotes", self.find_quotes, article, doc, actors)
         events = run("events", self.code_events, article, doc, actors, places, times)

@@ -20,7 +20,7 @@ def summary(event):
         ("Russia condemned the Turkish strike on Syrian troops.", ("ACCUSE", ["RUS"], ["TUR"])),
         ("Egypt rejected the Israeli proposal.", ("REJECT", ["EGY"], ["ISR"])),
         ("Iraqi police arrested three men in Baghdad.", ("COERCE", ["IRQ"], ["IRQ"])),
-        ("Thousands of Kenyan students demonstrated against the government.", ("PROTEST", ["KEN"], ["?"])),
+        ("Thousands of Kenyan students demonstrated against the government.", ("PROTEST", ["KEN"], ["KEN"])),
     ],
 )
 def test_events_code_plain_clauses(analyse, text, expected):

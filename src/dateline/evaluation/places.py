@@ -10,9 +10,10 @@ Metonymic, Non_Literal_Modifier, Embedded_Non_Lit). Demonym, Language, Homonym, 
 dateline's ``places`` are where things are, so the main reading scores them against the
 literal toponyms written as nouns (adjectives such as "Kurdish enclave" are demonyms to us,
 never places). Two more readings: literal toponyms including adjectives, and literal +
-associative noun toponyms against places plus country/capital actors (a name used for a
-government is an actor in dateline, a metonymic toponym in GeoWebNews). Matches are exact
-character spans; a lenient reading counts any overlap.
+associative noun toponyms against places plus the country and capital names the actor stage
+read as actors or as an actor's country ("Ankara said", "US President Barack Obama": a name
+used for a government is an actor in dateline, a metonymic toponym in GeoWebNews). Matches
+are exact character spans; a lenient reading counts any overlap.
 
 Resolution is scored on the literal toponyms that carry coordinates and were recognised
 exactly and resolved: the share within 161 km (100 miles), the median error, and the share
@@ -24,6 +25,7 @@ neither (seas, continents, remote points) are left out of the country score.
 from __future__ import annotations
 
 import json
+import re
 import statistics
 import time
 from collections.abc import Iterable, Sequence
@@ -32,7 +34,7 @@ from pathlib import Path
 
 from dateline.errors import InputError
 from dateline.ingest.datelines import parse_dateline
-from dateline.model import ActorKind, Analysis, Article, ArticleId, Place
+from dateline.model import Analysis, Article, ArticleId, Place
 from dateline.pipeline import Pipeline
 from dateline.stages.gazetteer import Feature, Gazetteer, load_gazetteer
 from dateline.stages.geocoding import distance_km
@@ -44,6 +46,8 @@ _NEAREST_KM = 50.0
 _GRID = 1.0  # degrees per cell of the nearest-place index
 
 Span = tuple[int, int]
+# runs of capitalised words (with dots: "U.S."), where an actor's state may be named
+_WORDS = re.compile(r"[A-Z][\w.\u2019'-]*(?: [A-Z][\w.\u2019'-]*)*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +146,7 @@ class PlacesReport:
     literal: Counts = field(default_factory=Counts)  # the main reading
     literal_overlap: Counts = field(default_factory=Counts)
     literal_with_adjectives: Counts = field(default_factory=Counts)
-    all_toponyms: Counts = field(default_factory=Counts)  # vs places + country/capital actors
+    all_toponyms: Counts = field(default_factory=Counts)  # vs places + actors' state names
     resolution: Resolution = field(default_factory=Resolution)
     parse_seconds: float = 0.0
     places_seconds: float = 0.0
@@ -153,7 +157,7 @@ class PlacesReport:
             ("literal toponyms (nouns), exact span", self.literal),
             ("literal toponyms (nouns), any overlap", self.literal_overlap),
             ("literal toponyms incl. adjectives, exact", self.literal_with_adjectives),
-            ("literal + associative (nouns) vs places + state actors", self.all_toponyms),
+            ("literal + associative (nouns) vs places + state names", self.all_toponyms),
         ]
 
 
@@ -272,14 +276,30 @@ def _count_overlap(counts: Counts, gold: set[Span], predicted: set[Span]) -> Non
 
 
 def _state_names(analysis: Analysis, gazetteer: Gazetteer) -> set[Span]:
-    """Country and capital names the actor stage took for governments ("Ankara said")."""
+    """Country and capital names the actor stage read as actors or as the country of one
+    ("Ankara said", "US President Barack Obama"): the words that name the actor's state."""
     found = set()
     for actor in analysis.actors:
-        if actor.kind is ActorKind.STATE and any(
-            e.is_national for e in gazetteer.lookup(actor.text)
-        ):
-            found.add((actor.start, actor.end))
+        if actor.code is None:
+            continue
+        for match in _WORDS.finditer(actor.text):
+            for words in _windows(match.group(0)):
+                entries = gazetteer.lookup(words)
+                if any(e.is_national and e.country == actor.code for e in entries):
+                    start = actor.start + match.start() + match.group(0).index(words)
+                    found.add((start, start + len(words)))
+                    break
     return found
+
+
+def _windows(run: str) -> list[str]:
+    """The words of a capitalised run, longest first: "United States", "United", "States"."""
+    words = run.split()
+    return [
+        " ".join(words[i : i + n])
+        for n in range(len(words), 0, -1)
+        for i in range(len(words) - n + 1)
+    ]
 
 
 def _resolve(

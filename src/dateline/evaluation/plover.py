@@ -183,10 +183,11 @@ def _cameo_actor(code: str | None) -> tuple[str | None, str | None]:
 
 def gold_from_record(record: Mapping[str, Any]) -> GoldEvent:
     """One gold record from its JSON form."""
-    event = record.get("event_2021") or record["event"]
+    # a null event marks a sentence in which nothing should be coded
+    event = record["event_2021"] if "event_2021" in record else record["event"]
     return GoldEvent(
         text=_clean(record["text"]),
-        event=str(event),
+        event=str(event or ""),
         sources=tuple(_actor(a) for a in record.get("source") or ()),
         targets=tuple(_actor(a) for a in record.get("target") or ()),
         reciprocal=bool(record.get("reciprocal")),

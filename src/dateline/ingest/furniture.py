@@ -106,8 +106,14 @@ def _strip_header(lines: list[str], out: Cleaned, *, has_title: bool) -> int:
     while index < len(lines) - 1:
         line = lines[index]
         parsed = parse_date_prefix(line)
+        stamp = _STAMP_PREFIX.match(line)
+        rest = line[stamp.end() :] if stamp else ""
+        stamped = parse_date_prefix(rest) if rest else None
         if parsed is not None and len(line) - parsed[1] < 40 and _is_header_date(line, parsed[1]):
             out.published = out.published or parsed[0]
+        elif stamped is not None and _is_header_date(rest, stamped[1]):
+            # "Published: August 2, 2013": a stamp line gives the date before it goes
+            out.published = out.published or stamped[0]
         elif not _HEADER_NOISE.match(line):
             break
         index += 1

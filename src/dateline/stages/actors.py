@@ -29,6 +29,8 @@ _MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "nummod", "npadv
 # "foreign ministers of/for Turkey", "King Hassan of Morocco", "rebels in Darfur"
 _ORIGIN_PREPOSITIONS = frozenset({"of", "for", "from", "in", "throughout", "across"})
 _IGO_CODES = frozenset({"IGO", "NGO", "IMG", "MNC"})
+# Sectors whose actors belong to one country, which the context can tell
+_DOMESTIC_SECTORS = frozenset({"GOV", "MIL", "COP", "REB", "OPP", "PTY", "LEG", "JUD", "CVL", "REF", "LAB", "EDU", "AGR", "SPY"})
 
 
 @dataclass(slots=True)
@@ -91,8 +93,38 @@ class _ArticleActors:
         for token in [t for t in heads if not _is_modifier(t)] + modifiers:
             actors.extend(self._actors_of(token, actors))
         actors.extend(self._later_surnames(actors))
+        actors = [self._from_context(a, actors) for a in actors]
         actors.sort(key=lambda a: (a.start, a.end, a.code or ""))
         yield from self.persons.number(actors)
+
+    def _from_context(self, actor: Actor, actors: Sequence[Actor]) -> Actor:
+        """An official or a group with no country of its own takes the one country its sentence
+        names ("President Bouteflika threatened a curfew in Algiers"), else the dateline's."""
+        if actor.code is not None or actor.sector not in _DOMESTIC_SECTORS:
+            return actor
+        token = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        if token is None:
+            return actor
+        sentence = token.sent
+        codes = {
+            entry.code
+            for i in range(sentence.start, sentence.end)
+            if (hit := self.hits.get(i)) is not None and not token.start <= i < token.end
+            for entry in hit.entries
+            # a capital's name is too often a homonym ("Moscow, Idaho") to tell a country
+            if entry.code and entry.code not in _IGO_CODES
+            and ((entry.is_country and entry.kind != "capital") or entry.kind == "org")
+        }
+        codes |= {
+            a.code for a in actors
+            if a.code and a.code not in _IGO_CODES and sentence.start_char <= a.start < sentence.end_char
+        }  # fmt: skip
+        if len(codes) == 1:
+            return replace(actor, code=codes.pop())
+        dateline = self.article.dateline
+        if not codes and dateline is not None and dateline.country:
+            return replace(actor, code=dateline.country)
+        return actor
 
     # -- phrases -------------------------------------------------------------------------
 

@@ -8,7 +8,9 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from dateline.model import Article, Place, TimeExpression, TimeStatus
+from dateline.model import Article, Place, Precision, TimeExpression, TimeStatus
+from dateline.stages.dates import anchor_date, expression_for
+from dateline.stages.timeforms import period_end
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -22,7 +24,7 @@ _STATEMENTS = frozenset({"AGREE", "THREATEN"})
 
 
 def time_status(
-    when: TimeExpression | None, article: Article, event: str, *, negated: bool,
+    when: TimeExpression | None, published: date | None, event: str, *, negated: bool,
     conditional: bool, future: bool, perfect_past: bool,
 ) -> TimeStatus:  # fmt: skip
     """Current, historical, future, hypothetical or negated, from the clause and its date."""
@@ -32,9 +34,8 @@ def time_status(
         return TimeStatus.HYPOTHETICAL
     if future and event not in _STATEMENTS:
         return TimeStatus.FUTURE
-    published = article.published or (article.dateline.date if article.dateline else None)
     if when is not None and when.value is not None and published is not None:
-        last = when.end_value or period_end(when)
+        last = when.end_value or period_end(when.value, when.precision or Precision.DAY)
         if when.value > published:
             return TimeStatus.FUTURE
         if published - last > _HISTORICAL_AFTER:
@@ -44,27 +45,14 @@ def time_status(
     return TimeStatus.CURRENT
 
 
-def period_end(time: TimeExpression) -> date:
-    """The last day of the period a time expression names."""
-    assert time.value is not None
-    value = time.value
-    if time.precision is None or time.precision == "day":
-        return value
-    if time.precision == "week":
-        return value + timedelta(days=6)
-    if time.precision == "month":
-        following = date(value.year + (value.month == 12), value.month % 12 + 1, 1)
-        return following - timedelta(days=1)
-    return date(value.year, 12, 31)
-
-
 class Circumstances:
     """Time expressions and places of an article, found by the tokens they cover."""
 
     def __init__(self, doc: Doc, places: Sequence[Place], times: Sequence[TimeExpression], article: Article) -> None:
         self.doc = doc
         self.article = article
-        self.times = [(t, _root(doc, t.start, t.end)) for t in times]
+        self.times = [t for t in times if t.value is not None]
+        self.published = anchor_date(article)
         self.places = [(p, _root(doc, p.start, p.end)) for p in places]
         dateline = article.dateline
         self.dateline_place = next(
@@ -73,20 +61,18 @@ class Circumstances:
         )
 
     def time_of(self, head: Token, trigger: Token) -> TimeExpression | None:
-        """The time expression that modifies the event's verbs, if any."""
-        for time, root in self.times:
-            if root is not None and time.value is not None and _attached(root, head, trigger):
-                return time
-        return None
+        """The time expression that dates the event's verbs, if any."""
+        return expression_for(trigger, self.times) or (
+            expression_for(head, self.times) if head.i != trigger.i else None
+        )
 
     def date_of(self, when: TimeExpression | None, status: TimeStatus) -> str | None:
         """The event's date: its own time expression, else the report's date for an event of
         the day; None for an undated past or future event."""
         if when is not None:
             return when.formatted()
-        if status is TimeStatus.CURRENT:
-            published = self.article.published or (self.article.dateline.date if self.article.dateline else None)
-            return published.isoformat() if published else None
+        if status is TimeStatus.CURRENT and self.published is not None:
+            return self.published.isoformat()
         return None
 
     def place_of(self, head: Token, trigger: Token, *, fallback: bool) -> Place | None:

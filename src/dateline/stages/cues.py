@@ -30,6 +30,8 @@ FRAGMENT = REPORTING | frozenset({
 })  # fmt: skip
 # "continue" and "agree" report speech only right after a quote: '"...," continued Kiki'
 _INVERTED_ONLY = frozenset({"continue", "agree", "indicate", "signal", "charge", "mention"})
+# verbs that report the clause they interrupt: "These events, he said, highlight ..."
+_ASIDES = frozenset({"say", "add", "tell", "state", "write", "insist", "note", "explain", "warn"})
 # words that make a clause a question, not a statement: "did not say what agent was used"
 _WH = frozenset({"what", "whether", "if", "how", "why", "who", "whom", "which", "when", "where"})
 _AUDIENCE = frozenset({
@@ -88,6 +90,14 @@ class Cue:
             found.extend(
                 t for t in child.subtree if t.dep_ == "conj" and has_that(t) and t not in found
             )
+        if (
+            not found
+            and self.verb.dep_ == "parataxis"
+            and self.verb.lemma_ in _ASIDES
+            and self.subject is not None
+            and not any(c.dep_ in ("dobj", "dative") for c in self.verb.children)
+        ):
+            found.append(self.verb.head)  # "These events highlight the dangers, he said"
         return found
 
 
@@ -120,14 +130,21 @@ def _according(token: Token) -> Cue:
 
 def _verb_cue(verb: Token, quoted: Callable[[int], bool]) -> Cue | None:
     lemma = verb.lemma_.lower()
-    if verb.dep_ in ("amod", "compound") or (
-        lemma == "say" and _passive(verb) and not _quoted(verb)
-    ):
-        return None  # "the so-called rebels", "he is said to have died"
-    subject = _subject(verb)
-    if (subject is None and verb.tag_ != "VBG") or (subject is not None and quoted(subject.idx)):
-        # the parser took a word of the quote for the speaker, or found none
-        subject = _beside(verb, quoted)
+    if verb.dep_ in ("amod", "compound"):
+        return None  # "the so-called rebels"
+    if _passive(verb) and not _quoted(verb):
+        # "he is said to have died", "Israel had been warned that ...": the subject is not
+        # the speaker; one named by "by" is
+        subject = _agent(verb)
+        if subject is None:
+            return None
+    else:
+        subject = _subject(verb)
+        if (subject is None and verb.tag_ != "VBG") or (subject is not None and quoted(subject.idx)):
+            # the parser took a word of the quote for the speaker, or found none
+            subject = _beside(verb, quoted)
+    if subject is not None and subject.pos_ in ("PUNCT", "SYM", "X", "SPACE"):
+        subject = None
     document = None
     if subject is not None and subject.lemma_.lower() in DOCUMENTS:
         document, subject = subject, _author(subject)
@@ -309,6 +326,13 @@ def _phrase(head: Token) -> tuple[int, int]:
     while right.i + 1 < len(doc) and _is_name(doc[right.i + 1]) and right.pos_ in ("NOUN", "PROPN"):
         right = doc[right.i + 1]  # "news agency SANA", whatever the parse made of the name
     return left.idx, right.idx + len(right.text)
+
+
+def _agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def _is_name(token: Token) -> bool:

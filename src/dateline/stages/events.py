@@ -299,7 +299,7 @@ class RuleEventCoder:
             found = coding(code) or found
         when = anchors.time_of(reading.head, reading.trigger)
         status = time_status(
-            when, article, found.event, negated=reading.is_negated, conditional=reading.is_conditional,
+            when, anchors.published, found.event, negated=reading.is_negated, conditional=reading.is_conditional,
             future=reading.is_future, perfect_past=reading.is_perfect_past and reading.speaker is None,
         )
         event_date = anchors.date_of(when, status)

@@ -8,6 +8,7 @@ hold one without loading 200,000 places into memory.
 from __future__ import annotations
 
 import functools
+import os
 import re
 import sqlite3
 import threading
@@ -94,11 +95,10 @@ class Gazetteer:
             raise SettingsError(
                 f"gazetteer {self.path} is missing; rebuild it with scripts/build_gazetteer.py"
             )
-        uri = f"{self.path.resolve().as_uri()}?mode=ro&immutable=1"
-        # one connection per process, shared by threads behind a lock: reads are microseconds
-        self._connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
         self._lock = threading.Lock()
         self._cache: dict[str, tuple[Entry, ...]] = {}
+        self._pid = -1
+        self._connection = self._connect()
 
     def lookup(self, name: str) -> tuple[Entry, ...]:
         """Every entry known by ``name`` (any spelling that normalises alike), largest first."""
@@ -142,8 +142,17 @@ class Gazetteer:
             (Feature.CITY.value,),
         )
 
+    def _connect(self) -> sqlite3.Connection:
+        # one connection per process, shared by threads behind a lock (reads take
+        # microseconds); a forked worker opens its own, as SQLite asks
+        self._pid = os.getpid()
+        uri = f"{self.path.resolve().as_uri()}?mode=ro&immutable=1"
+        return sqlite3.connect(uri, uri=True, check_same_thread=False)
+
     def _query(self, sql: str, parameters: tuple[object, ...]) -> tuple[Entry, ...]:
         with self._lock:
+            if self._pid != os.getpid():
+                self._connection = self._connect()
             rows = self._connection.execute(sql, parameters).fetchall()
         return tuple(
             Entry(

@@ -87,6 +87,8 @@ class Participants:
             targets = self._objects(verb, exclude=chain)
         if not targets:
             targets = self._inside(chain, sources)
+        if not targets:
+            targets = self._purpose(chain, sources)
         if not targets and len({a.code for a in sources}) < 2:
             # a visit's host is where it happened; a meeting of several is not with the host
             targets = self._where(chain)
@@ -203,6 +205,21 @@ class Participants:
             found = [a for a in self.by_head.get(token.i, ()) if _key(a) not in own and a.code]
             if found:
                 return found
+        return []
+
+    def _purpose(self, chain: Sequence[Token], sources: Sequence[Actor]) -> list[Actor]:
+        """Whom the act is aimed at, from its purpose: "began a hunger strike to protest
+        against Sweden's decision", "rallied to demand the president's resignation"."""
+        own = {_key(a) for a in sources}
+        for verb in chain:
+            for clause in verb.children:
+                if clause.dep_ not in ("advcl", "xcomp") or not any(
+                    c.lower_ == "to" and c.dep_ == "aux" for c in clause.children
+                ):
+                    continue
+                found = [a for a in self._objects(clause, exclude=()) if _key(a) not in own and a.code]
+                if found:
+                    return found
         return []
 
     def _where(self, chain: Sequence[Token]) -> list[Actor]:

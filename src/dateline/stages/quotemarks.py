@@ -17,6 +17,9 @@ _SINGLE_ANY = "'`"
 _DOUBLED = ("``", "''")
 _OPEN_BEFORE = " \t\n([{—–-/"
 _PARAGRAPH = re.compile(r"[^\n]+")
+_SENTENCE_END = re.compile(r"[.?!]\s")
+# a closing mark with no opening one before it closes a quote of its sentence, if long enough
+_MIN_ORPHAN_WORDS = 4
 # a quote left open at the end of a paragraph that does not go on in the next is closed there,
 # unless it is so long that the mark was more likely a stray
 _MAX_UNCLOSED = 600
@@ -105,7 +108,13 @@ def _pair_doubles(text: str, paragraphs: list[tuple[int, int]]) -> Iterator[Quot
         pending = None
         for k, mark in enumerate(_double_marks(text, start, end)):
             if opened is None:
-                if mark.can_open:
+                if mark.can_close and _looks_closing(text, mark.at) and not _looks_opening(text, mark.at):
+                    # 'since strikes began" the report said': the opening mark was lost; the
+                    # quote is taken to start with its sentence
+                    begin = _sentence_start(text, start, mark.at)
+                    if len(text[begin : mark.at].split()) >= _MIN_ORPHAN_WORDS:
+                        yield Quoted(start=begin, end=mark.at, opened=begin - 1, closed=mark.at)
+                elif mark.can_open:
                     opened, carried = mark.at, False
             elif carried and k == 0 and not text[start : mark.at].strip():
                 continue  # the mark that reopens a carried quote at the paragraph start
@@ -169,6 +178,14 @@ def _pair_singles(text: str, paragraphs: list[tuple[int, int]]) -> Iterator[Quot
             elif char not in _SINGLE_OPEN and _looks_closing(text, i) and i - opened > 1:
                 yield Quoted(start=opened + 1, end=i, opened=opened, closed=i, single=True)
                 opened = None
+
+
+def _sentence_start(text: str, paragraph: int, at: int) -> int:
+    """Where the sentence holding offset ``at`` starts, within its paragraph."""
+    found = max((m.end() for m in _SENTENCE_END.finditer(text, paragraph, at)), default=paragraph)
+    while found < at and text[found].isspace():
+        found += 1
+    return found
 
 
 def _after(text: str, mark: int) -> int:

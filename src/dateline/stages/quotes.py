@@ -29,6 +29,7 @@ _MIN_INDIRECT_TOKENS = 3
 _CONTINUATION_REACH = 3
 # tokens between a cue and the quote it introduces: 'said in a statement on Tuesday that "'
 _MAX_LEAD_IN = 10
+_CONTRAST = frozenset({"but", "yet"})
 _LEADING = frozenset({"that", "and", "but", "so", "while", "as"})
 
 
@@ -70,11 +71,13 @@ class _ArticleQuotes:
         for number, sentence in enumerate(self.sentences):
             self.cues[number] = list(find_cues(sentence, self._quoted_at))
         # a cue with a speaker of its own ends the statement of a cue above it
+        # ("..., saying ..." inside a statement ends it too)
         self.nested = {
             c.verb.i
             for cues in self.cues.values()
             for c in cues
-            if c.subject is not None and c.complements()
+            if (c.subject is not None and c.complements())
+            or (c.verb.tag_ == "VBG" and c.verb.lemma_.lower() in REPORTING)
         }
 
     def find(self) -> Iterator[Quote]:
@@ -145,8 +148,9 @@ class _ArticleQuotes:
         if last + 1 >= len(self.sentences) or not quoted.balanced:
             return None
         following = self.sentences[last + 1]
-        if following.start_char > quoted.closed + 3:
-            return None
+        gap = self.text[quoted.closed : following.start_char]
+        if following.start_char > quoted.closed + 3 or "\n" in gap:
+            return None  # a new paragraph has an attribution of its own
         head = following[:4]
         return last + 1 if any(c.verb.i < head.end for c in self.cues[last + 1]) else None
 
@@ -205,7 +209,9 @@ class _ArticleQuotes:
         split = {c.i for c in complements}
         found: list[tuple[tuple[int, int], list[tuple[int, int]]]] = []
         for clause in complements:
-            stops = (split | self.nested) - {clause.i, cue.verb.i}
+            if clause.i in self.nested:
+                continue  # "Moscow says ... but Rudskoi told a briefing that ...": his own report
+            stops = (split | self.nested | {cue.verb.i}) - {clause.i}
             whole = self._span(clause, stops, cue)
             if whole is None:
                 continue
@@ -225,6 +231,9 @@ class _ArticleQuotes:
             yield whole, parts
 
     def _span(self, clause: Token, stops: set[int], cue: Cue) -> tuple[int, int] | None:
+        # "said the rebels had advanced but residents feared ...": what follows "but" is
+        # the reporter's, not the speaker's
+        stops = stops | {t.i for t in clause.subtree if t.i != clause.i and _contrasted(t)}
         kept = {t.i for t in clause.subtree if not _under(t, stops, clause)} - {cue.verb.i}
         span = _clean(_run(clause, kept))
         if span is None or len(span) < _MIN_INDIRECT_TOKENS:
@@ -237,7 +246,9 @@ class _ArticleQuotes:
         sentence = cue.verb.sent
         before = [t for t in sentence if t.i < min(phrase)]
         after = [t for t in sentence if t.i > max(phrase)]
-        side = _clean(after if len(after) > len(before) else before)
+        # "According to X, CLAUSE" opens the sentence; else the longer side is the clause
+        opening = cue.verb.text == "According"
+        side = _clean(after if opening or len(after) > len(before) else before)
         if side is not None and len(side) >= _MIN_INDIRECT_TOKENS:
             yield _bounds(self.text, side), []
 
@@ -262,6 +273,16 @@ class _ArticleQuotes:
             channel=channel,
             produced_by=PRODUCED_BY,
         )
+
+
+def _contrasted(token: Token) -> bool:
+    """True for a conjunct joined by "but": "... advanced but residents feared"."""
+    if token.dep_ != "conj":
+        return False
+    head = token.head
+    return any(
+        c.dep_ == "cc" and c.lower_ in _CONTRAST and head.i < c.i < token.i for c in head.children
+    )
 
 
 def _overlaps(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:

@@ -48,6 +48,15 @@ _BODY_NOUNS = frozenset({
     "commission", "authority", "authorities", "administration", "department", "court",
     "campaign", "front", "faction", "militia", "navy", "hospital", "charity", "team", "body",
 })  # fmt: skip
+_FEMININE = frozenset({
+    "mrs", "ms", "miss", "madam", "lady", "woman", "spokeswoman", "chairwoman", "businesswoman",
+    "congresswoman", "mother", "daughter", "sister", "wife", "girl", "queen", "princess",
+    "actress", "grandmother", "widow",
+})  # fmt: skip
+_MASCULINE = frozenset({
+    "mr", "sir", "man", "spokesman", "chairman", "businessman", "congressman", "father", "son",
+    "brother", "husband", "boy", "king", "prince", "grandfather", "widower",
+})  # fmt: skip
 _NOT_PEOPLE = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT"})
 _MAX_PHRASE = 16  # tokens: a speaker's description rarely runs longer
 
@@ -88,6 +97,7 @@ class SpeakerResolver:
         self.quoted = quoted
         self.sentence_of = {s.start: n for n, s in enumerate(doc.sents)}
         self.said: list[_Said] = []
+        self.gender: dict[str, str] = {}  # who was called "he" or "she" so far
         self.people = _people(doc)
 
     def sentence_number(self, token: Token) -> int:
@@ -181,51 +191,58 @@ class SpeakerResolver:
 
     def _pronoun(self, token: Token) -> Speaker | None:
         """ "he", "she", "it", "they": a subject of the sentence before that fits, else the
-        latest speaker that fits, else the nearest earlier actor that fits."""
+        latest speaker that fits, else a person or actor named just before that fits."""
         lower = token.lower_
         sentence = self.sentence_number(token)
-        for subject in self._earlier_subjects(token):
-            found = self.resolve(subject)
-            if found is not None and _fits(found, lower):
-                return self._as_said(found, token)
+        previous = self._previous_sentence(token)
+        candidates: list[Speaker] = []
+        for subject in _subjects(previous) if previous is not None else []:
+            if not self.quoted(subject.idx):
+                found = self.resolve(subject)
+                if found is not None:
+                    candidates.append(found)
         for said in reversed(self.said):
             if said.sentence < sentence - _PRONOUN_REACH:
                 break
-            if _fits(said.speaker, lower):
-                return self._as_said(said.speaker, token)
-        floor = self.doc[max(token.sent.start - 1, 0)].sent.start_char
+            candidates.append(said.speaker)
+        floor = previous.start_char if previous is not None else token.sent.start_char
         for actor in reversed(self.actors):
-            if actor.start >= token.idx or actor.end < floor - 1:
-                continue
-            person = actor.kind is ActorKind.PERSON
-            candidate = Speaker(actor=actor, text=actor.text, start=actor.start, end=actor.end,
-                                person=person, plural=False)  # fmt: skip
-            if _fits(candidate, lower):
+            if floor <= actor.start < token.idx:
+                person = actor.kind is ActorKind.PERSON
+                candidates.append(Speaker(actor=actor, text=actor.text, start=actor.start,
+                                          end=actor.end, person=person))  # fmt: skip
+        if lower in _PERSONAL:
+            for ent in reversed(list(self.doc.ents)):
+                if ent.label_ == "PERSON" and floor <= ent.start_char < token.idx:
+                    actor = _uncoded(ent.start_char, ent.end_char, ent.text, ActorKind.PERSON, ent.text)
+                    candidates.append(Speaker(actor=actor, text=ent.text, start=ent.start_char,
+                                              end=ent.end_char, person=True))  # fmt: skip
+        for candidate in candidates:
+            if _fits(candidate, lower) and self._agrees(candidate, lower):
+                if lower in _PERSONAL:
+                    self.gender.setdefault(_key(candidate), lower)
                 return self._as_said(candidate, token)
         return None
 
-    def _earlier_subjects(self, token: Token) -> list[Token]:
-        """Subjects of the main verbs of the sentence before ``token``'s, not pronouns."""
+    def _agrees(self, speaker: Speaker, pronoun: str) -> bool:
+        """False if the article already called this person by the other pronoun."""
+        if pronoun not in _PERSONAL:
+            return True
+        known = self.gender.get(_key(speaker)) or _gender_of(speaker.text)
+        return known is None or known == pronoun
+
+    def _previous_sentence(self, token: Token) -> Span | None:
+        """The sentence before ``token``'s, passing over sentences inside quotation marks
+        (they are the speaker's words, not the reporter's)."""
         start = token.sent.start
-        previous = None
         for _ in range(_PRONOUN_REACH):
             if start == 0:
-                return []
+                return None
             previous = self.doc[start - 1].sent
             if not self.quoted(previous.root.idx):
-                break  # sentences inside a quote are the speaker's, not the reporter's
+                return previous
             start = previous.start
-        if previous is None:
-            return []
-        verbs = [previous.root, *previous.root.conjuncts]
-        return [
-            c
-            for verb in verbs
-            for c in verb.children
-            if c.dep_ in ("nsubj", "nsubjpass")
-            and c.pos_ in ("PROPN", "NOUN")
-            and not self.quoted(c.idx)
-        ]
+        return None
 
     def _as_said(self, speaker: Speaker, token: Token) -> Speaker:
         return Speaker(actor=speaker.actor, text=token.text, start=token.idx,
@@ -246,6 +263,32 @@ class SpeakerResolver:
                 return Speaker(actor=actor, text=actor.text, start=actor.start, end=actor.end,
                                person=person, organisation=not person)  # fmt: skip
         return None
+
+
+def _subjects(sentence: Span) -> list[Token]:
+    """Subjects of a sentence's main verbs that are nouns or names."""
+    verbs = [sentence.root, *sentence.root.conjuncts]
+    return [
+        c
+        for verb in verbs
+        for c in verb.children
+        if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("PROPN", "NOUN")
+    ]
+
+
+def _key(speaker: Speaker) -> str:
+    actor = speaker.actor
+    return f"entity:{actor.entity}" if actor.entity >= 0 else (actor.name or actor.text).lower()
+
+
+def _gender_of(text: str) -> str | None:
+    """ "he" or "she" when the words say so ("Mr Lang", "a spokeswoman"), else None."""
+    words = {w.strip(".,").lower() for w in text.split()}
+    if words & _FEMININE:
+        return "she"
+    if words & _MASCULINE:
+        return "he"
+    return None
 
 
 def _fits(speaker: Speaker, pronoun: str) -> bool:
