@@ -4,7 +4,8 @@
 
 Gold sets: the PLOVER gold-standard dev records (plover/plover_gsr_dev.jsonl); dateline's own
 held-out set (bench/gold/events_heldout.jsonl: 195 sentences from 69 real articles, labelled
-in the PLOVER format by someone who had not seen the coder, never used for tuning); and
+in the PLOVER format by someone who had not seen the coder), split by article into a tuning
+half, whose errors were studied, and a test half, only ever measured; and
 PETRARCH2's real-world unit-test sentences through their plover_2021 types
 (petrarch2/unittest_real_world.jsonl; these test coder features with a test dictionary, so
 not every expected code is real-world CAMEO gold).
@@ -13,15 +14,31 @@ not every expected code is real-world CAMEO gold).
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import time
 from pathlib import Path
 
-from dateline.evaluation.plover import Report, evaluate, read_gold, read_petrarch_tests
+from dateline.evaluation.plover import (
+    GoldEvent,
+    Report,
+    evaluate,
+    gold_from_record,
+    read_gold,
+    read_petrarch_tests,
+)
 from dateline.pipeline import Pipeline
 
 DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 HELDOUT = Path(__file__).resolve().parent / "gold" / "events_heldout.jsonl"
+
+
+def heldout_half(*, tuning: bool) -> list[GoldEvent]:
+    """Half of dateline's held-out set, split by article: the coder's errors on the tuning half
+    may be studied; the test half is only ever measured."""
+    records = [json.loads(line) for line in HELDOUT.read_text(encoding="utf-8").splitlines() if line]
+    chosen = [r for r in records if (int(hashlib.sha256(r["article"].encode()).hexdigest(), 16) % 2 == 0) == tuning]
+    return [gold_from_record(r) for r in chosen]
 
 
 def main() -> None:
@@ -33,7 +50,8 @@ def main() -> None:
     pipeline = Pipeline.from_settings()
     sets = {
         "PLOVER GSR dev": read_gold(args.data / "plover" / "plover_gsr_dev.jsonl"),
-        "dateline held-out": read_gold(HELDOUT),
+        "dateline held-out, tuning half": heldout_half(tuning=True),
+        "dateline held-out, test half": heldout_half(tuning=False),
         "PETRARCH2 real-world tests": read_petrarch_tests(args.data / "petrarch2" / "unittest_real_world.jsonl"),
     }
     reports: dict[str, Report] = {}

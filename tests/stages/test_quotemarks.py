@@ -66,3 +66,8 @@ def test_find_quoted_quote_reopened_without_a_close():
 def test_find_quoted_backtick_pairs():
     text = "``It does not matter,'' he said."
     assert quoted_texts(text) == ["It does not matter,"]
+
+
+def test_find_quoted_closing_mark_without_opening_takes_its_sentence():
+    text = 'A report says. the coalition kept striking every day" the report added.'
+    assert quoted_texts(text) == ["the coalition kept striking every day"]

@@ -162,3 +162,38 @@ def test_quotes_quoted_by_an_agency_names_the_channel(analyse: Analyse):
     assert "Faisal Amin" in speaker_words(quote)
     assert quote.channel is not None
     assert "SANA" in quote.channel
+
+
+def test_quotes_a_quoted_phrase_inside_a_sentence_without_cue_is_not_a_quote(analyse: Analyse):
+    analysis = analyse('The pirates had "a large cache of weapons that could sink a tanker" on board.')
+    assert analysis.quotes == ()
+
+
+def test_quotes_statement_stops_before_but(analyse: Analyse):
+    analysis = analyse(
+        "The monitor said the rebels had advanced overnight but residents feared a new siege."
+    )
+    quote = quote_with(analysis, "the rebels had advanced")
+    assert quote.text == "the rebels had advanced overnight"
+
+
+def test_quotes_a_second_report_in_the_sentence_has_its_own_speaker(analyse: Analyse):
+    analysis = analyse(
+        "Moscow says it has not bombed the city since Monday but army spokesman Igor Petrov "
+        "told a briefing that the military had asked for new strikes."
+    )
+    first = quote_with(analysis, "it has not bombed the city")
+    assert "Moscow" in speaker_words(first)
+    assert "Petrov" not in first.text
+    second = quote_with(analysis, "the military had asked for new strikes")
+    assert "Petrov" in speaker_words(second)
+
+
+def test_quotes_said_as_an_aside(analyse: Analyse):
+    analysis = analyse(
+        "UN chief Ban Ki-moon condemned the attack.\n\n"
+        "These events highlight the dangers of the fighting, he said."
+    )
+    quote = quote_with(analysis, "These events highlight the dangers")
+    assert quote.kind is QuoteKind.INDIRECT
+    assert "Ban" in speaker_words(quote)

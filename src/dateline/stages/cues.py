@@ -57,6 +57,8 @@ DOCUMENTS = frozenset({
     "message", "document", "memo", "announcement", "bulletin", "scroll", "notice", "readout",
 })  # fmt: skip
 _CLIMB = frozenset({"advcl", "xcomp", "conj", "pcomp", "acl", "prep", "ccomp", "relcl"})
+# "condemned the attack saying ...": the parse may hang the participle on the object noun
+_CLIMB_NOUN = frozenset({"dobj", "pobj", "attr", "appos"})
 _NEGATIONS = frozenset({"not", "n't", "never"})
 _NOMINAL = frozenset({"PROPN", "NOUN", "PRON"})
 _MAX_SPEAKER_WORDS = 16
@@ -212,8 +214,8 @@ def _author(document: Token) -> Token | None:
     """Who a document speaks for: "a statement from/by/of X", "X's statement", "a statement
     issued by X"; None when it does not say."""
     for child in document.children:
-        if child.dep_ == "poss":
-            return child
+        if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
+            return child  # "the ministry's statement", "a Pentagon statement"
         if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
@@ -242,7 +244,8 @@ def _subject(verb: Token) -> Token | None:
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects and current.lemma_ != "quote":
                     return objects[0]
-        if current.dep_ not in _CLIMB or current.head is current:
+        climbs = current.dep_ in _CLIMB or (current is not verb and current.dep_ in _CLIMB_NOUN)
+        if not climbs or current.head is current:
             return None
         if current.dep_ == "relcl":
             return current.head  # "a statement which said"

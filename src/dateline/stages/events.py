@@ -64,6 +64,10 @@ SPEECH_NOUNS = frozenset(
     {"statement", "declaration", "communique", "reminder", "warning", "appeal", "demand",
      "call", "message", "letter", "resolution", "announcement", "note", "proposal", "ultimatum"}
 )  # fmt: skip
+# Verbs that deny what their clause says: the clause is not an event
+DENIAL_VERBS = frozenset({"deny", "dismiss", "refute", "reject"})
+# "when Russian jets struck", "as police fired": clauses that tell an event of their own
+_TEMPORAL_MARKS = frozenset({"when", "as", "after", "while", "before"})
 # Verbs that make a statement whose content is then reported ("issued a declaration that")
 STATEMENT_VERBS = frozenset(
     {"issue", "make", "release", "deliver", "send", "publish", "lodge", "reiterate", "renew",
@@ -138,6 +142,8 @@ class RuleEventCoder:
             reading = self._read(head, speaker) or self._subject_event(head, speaker)
             if reading is None:
                 continue
+            if head.dep_ == "advcl" and reading.coding.quad != 4:
+                continue  # a "when" clause is kept for the attack it tells, not for more talk
             yield reading
             yield from self._follow_ons(head, reading)
 
@@ -333,6 +339,8 @@ def _clause_heads(root: Token, speaker: Token | None) -> Iterator[tuple[Token, T
     """Main verbs of a sentence: the root and its coordinated verbs; for reported speech, the
     verbs of what was said (with the verb of saying) instead of the verb of saying."""
     for head in (root, *[c for c in root.conjuncts if c.pos_ in _VERBAL]):
+        if head.lemma_.lower() in DENIAL_VERBS and any(c.dep_ == "ccomp" for c in head.children):
+            continue  # "denied the army had used such weapons": nothing is asserted
         if head.lemma_.lower() in REPORTING_VERBS:
             said = [c for c in head.children if c.dep_ in ("ccomp", "xcomp", "parataxis")]
             for clause in said:
@@ -340,6 +348,12 @@ def _clause_heads(root: Token, speaker: Token | None) -> Iterator[tuple[Token, T
             if said:
                 continue
         yield head, speaker
+        # "... were killed when Russian warplanes struck the town": a clause of its own
+        for clause in head.children:
+            if clause.dep_ == "advcl" and clause.pos_ in _VERBAL and any(
+                c.dep_ == "mark" and c.lower_ in _TEMPORAL_MARKS for c in clause.children
+            ) and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+                yield clause, speaker
         if head.lemma_.lower() not in STATEMENT_VERBS:
             continue
         # "issued a declaration demanding that ...": the statement's content is reported speech

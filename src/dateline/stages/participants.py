@@ -43,6 +43,11 @@ _STATIVE = frozenset(
      "entrench", "station", "deploy", "poise", "resolve"}
 )  # fmt: skip
 _LOCATIVE = frozenset({"in", "into", "inside", "across", "throughout", "at", "to", "near"})
+# "killed in US air strikes", "hit by regime bombing raids"
+_ATTACK_NOUNS = frozenset(
+    {"strike", "airstrike", "raid", "attack", "bombing", "shelling", "bombardment", "assault",
+     "offensive", "fire", "explosion", "blast", "clash", "fighting", "ambush"}
+)  # fmt: skip
 # How many sentences back a pronoun may find its antecedent
 _PRONOUN_REACH = 2
 
@@ -79,6 +84,11 @@ class Participants:
     def roles(self, head: Token, trigger: Token, marked: Token | None) -> tuple[list[Actor], list[Actor]]:
         """The actors of the event's subject (actor) and object (recipient)."""
         sources = self.subject(head) or (self.subject(trigger) if trigger is not head else [])
+        if not sources and trigger.pos_ in ("NOUN", "PROPN"):
+            # "clashes erupted between the FSA and ISIL": every party acts
+            parties = self.between(trigger)
+            if parties:
+                return _unique(parties), []
         chain = _chain(head, trigger)
         targets: list[Actor] = self.at(marked) if marked is not None else []
         for verb in chain:
@@ -148,7 +158,10 @@ class Participants:
                 return [a for obj in agent.children if obj.dep_ == "pobj" for a in self.at(obj)]
             if passive is not None:
                 # "Serb forces were engaged in ...": the passive subject acts
-                return self.at(passive) if current.lemma_.lower() in _STATIVE else []
+                if current.lemma_.lower() in _STATIVE:
+                    return self.at(passive)
+                # "were killed in US air strikes": the attack's own party
+                return self._agent_noun(current)
             subject = next((c for c in current.children if c.dep_ in _SUBJECTS), None)
             if subject is not None:
                 found = self.at(subject)
@@ -162,6 +175,26 @@ class Participants:
             if current.dep_ in ("relcl", "acl"):
                 return self.at(current.head)
             return []
+        return []
+
+    def _agent_noun(self, verb: Token) -> list[Actor]:
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "by"):
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and obj.lemma_.lower() in _ATTACK_NOUNS:
+                        found = self.at(obj) or [
+                            a for prep in obj.children if prep.dep_ == "prep" and prep.lower_ == "by"
+                            for g in prep.children if g.dep_ == "pobj" for a in self.at(g)
+                        ]  # fmt: skip
+                        if found:
+                            return found
+        return []
+
+    def between(self, noun: Token) -> list[Actor]:
+        """The parties "between X and Y" of a clash or of talks."""
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in ("between", "among"):
+                return [a for obj in child.children if obj.dep_ == "pobj" for a in self.at(obj)]
         return []
 
     def _objects(self, verb: Token, exclude: Sequence[Token]) -> list[Actor]:

@@ -127,8 +127,13 @@ class _ArticleQuotes:
             if t.i not in inside and not t.is_punct and not t.is_space
         ]
         if cue is None:
-            if not statement or len(outside) > len(words) // 2:
-                return None  # a title, a name or a scare-quoted word
+            # with no cue, a whole sentence in quotation marks is a statement (its speaker is
+            # the one quoted before it); a phrase inside someone's sentence is a title, a name
+            # or a scare-quoted word
+            lead_in = [t for t in outside if t.i < tokens[0].i]
+            whole = not lead_in or self.text[quoted.start : quoted.end].rstrip(" ,")[-1:] in ".?!"
+            if not statement or not whole or len(outside) > len(words) // 2:
+                return None
             kind = QuoteKind.DIRECT
         else:
             attribution = _attribution(cue, inside)
@@ -338,10 +343,11 @@ def _beside(cue: Cue, inside: set[int]) -> bool:
     if verb.i > last:
         # '"..." Kremlin spokesman Dmitry Peskov said': a name or a description, no verb
         between = [t for t in doc[last + 1 : verb.i] if not t.is_punct]
-        return (
-            cue.subject is not None
-            and len(between) <= _MAX_LEAD_IN
-            and all(t.pos_ not in ("VERB", "AUX") or t.dep_ in ("aux", "auxpass") for t in between)
+        subject = cue.subject
+        if subject is None or not (subject.i > verb.i or any(t.i == subject.i for t in between)):
+            return False  # '"..." and instead attributed': the speaker is not here
+        return len(between) <= _MAX_LEAD_IN and all(
+            t.pos_ not in ("VERB", "AUX") or t.dep_ in ("aux", "auxpass") for t in between
         )
     if verb.i >= first or first - verb.i > _MAX_LEAD_IN:
         return False

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from dateline.model import Actor, ActorKind
-from dateline.stages.cues import DOCUMENTS
+from dateline.stages.cues import CHANNEL_NOUNS, DOCUMENTS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -353,17 +353,32 @@ def _phrase_bounds(token: Token) -> tuple[int, int]:
     """The speaker's words: the subject's phrase, cut at punctuation after the head word."""
     doc = token.doc
     start = token.left_edge.i
-    while start < token.i and (doc[start].is_punct or doc[start].lower_ in ("but", "and")):
-        start += 1
+    for i in range(start, token.i):
+        if doc[i].is_quote or doc[i].pos_ in ("VERB", "AUX"):
+            start = i + 1  # '..." Kremlin spokesman', '"..." continued Abu Rajab'
+    while start < token.i and (
+        doc[start].is_punct
+        or doc[start].lower_ in ("but", "and")
+        or doc[start].ent_type_ in ("DATE", "TIME")
+        or doc[start].pos_ == "NUM"
+    ):
+        start += 1  # "Tuesday Kevin Kennedy", "0914 Homs governor"
     end = token.i + 1
     for i in range(token.i + 1, min(token.right_edge.i + 1, token.i + _MAX_PHRASE)):
-        if doc[i].text in _PHRASE_STOPS:
+        if doc[i].text in _PHRASE_STOPS or _opens_channel(doc[i]):
             break
         end = i + 1
     while end > token.i + 1 and doc[end - 1].is_punct:
         end -= 1
     span = doc[start:end]
     return span.start_char, span.end_char
+
+
+def _opens_channel(token: Token) -> bool:
+    """ "in a statement", "on Twitter": how the speaker spoke, not who they are."""
+    if token.dep_ != "prep" or token.lower_ not in ("in", "on", "via"):
+        return False
+    return any(c.dep_ == "pobj" and c.lemma_.lower() in CHANNEL_NOUNS for c in token.children)
 
 
 def _people(doc: Doc) -> dict[str, Span]:

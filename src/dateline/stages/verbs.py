@@ -271,6 +271,9 @@ def load_verbs() -> VerbDictionary:
     return VerbDictionary(json.loads(path.read_text(encoding="utf-8")))
 
 
+_MILITARY_STRIKE_VERBS = frozenset({"carry", "conduct", "launch", "stage", "mount", "order", "intensify"})
+
+
 class NounDictionary:
     """Event nouns ("rally", "hunger strike", "talks") -> CAMEO codes."""
 
@@ -289,6 +292,10 @@ class NounDictionary:
             obj = next((c for c in of.children if c.dep_ == "pobj"), None)
             if obj is not None:
                 candidates.append(f"{lemma} of {obj.lemma_.lower()}")
+        if lemma == "strike" and not modifiers:
+            # "carried out strikes" are military; "went on strike" is labour
+            governor = noun.head.head if noun.dep_ == "pobj" else noun.head
+            candidates.append("air strike" if governor.lemma_.lower() in _MILITARY_STRIKE_VERBS else lemma)
         candidates.append(lemma)
         # "mediation mission", "protest march": a modifier that is itself an event
         candidates.extend(m.lemma_.lower() for m in reversed(modifiers) if m.dep_ == "compound")
