@@ -120,6 +120,8 @@ class Pipeline:
         article = _with_dateline_country(article, run("places", _locate, self.find_places, article))
         actors = run("actors", self.find_actors, article, doc)
         places = run("places", self.find_places, article, doc, actors)
+        # the places stage reads qualifiers ("MOSCOW, Idaho") that a lookup of the name alone misses
+        article = _with_dateline_country(article, tuple(p for p in places if _in_dateline(article, p)))
         times = run("times", self.find_times, article, doc)
         quotes = run("quotes", self.find_quotes, article, doc, actors)
         events = run("events", self.code_events, article, doc, actors, places, times)
@@ -153,9 +155,14 @@ def _locate(finder: PlaceFinder, article: Article) -> list[Place]:
     return [place] if place is not None else []
 
 
+def _in_dateline(article: Article, place: Place) -> bool:
+    dateline = article.dateline
+    return dateline is not None and dateline.start <= place.start < dateline.end
+
+
 def _with_dateline_country(article: Article, located: tuple[Place, ...]) -> Article:
     """The article with its dateline's country filled in from the gazetteer."""
-    if article.dateline is None or not located or located[0].country is None:
+    if article.dateline is None or not located or located[0].country in (None, article.dateline.country):
         return article
     return replace(article, dateline=replace(article.dateline, country=located[0].country))
 

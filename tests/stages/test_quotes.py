@@ -165,7 +165,9 @@ def test_quotes_quoted_by_an_agency_names_the_channel(analyse: Analyse):
 
 
 def test_quotes_a_quoted_phrase_inside_a_sentence_without_cue_is_not_a_quote(analyse: Analyse):
-    analysis = analyse('The pirates had "a large cache of weapons that could sink a tanker" on board.')
+    analysis = analyse(
+        'The pirates had "a large cache of weapons that could sink a tanker" on board.'
+    )
     assert analysis.quotes == ()
 
 

@@ -13,14 +13,15 @@ _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 # The place is written in capitals (ANKARA, NEW YORK, DAMASCUS, Syria) or title case
 # followed by an agency or date; the dash after it is what tells a dateline from a
 # sentence that starts with a capitalised word.
+_BYLINE = re.compile(r"^\s*By\s+[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+){0,3}[.,]?\s+(?=[A-Z]{2})")
 _DATELINE = re.compile(
-    r"""^\s*
+    r"""\s*
     (?P<place>[A-Z][A-Za-z.'\u2019\- ]{1,40}?(?:,\s+[A-Z][A-Za-z.\- ]{1,30}?)?)
     (?:,\s*(?P<month>(?:"""
     + _MONTH_NAMES
     + r""")\.?)\s+(?P<day>\d{1,2}))?
-    \s*(?:\((?P<agency>[A-Za-z][A-Za-z .&/\-]{0,30})\))?
-    \s*(?:-{1,2}|\u2014|\u2013|:)\s+""",
+    \s*(?:-{1,2})?\s*(?:\((?P<agency>[^()]{0,30})\))?
+    \s*(?:-{1,2}|\u2014|\u2013|:)\s*""",
     re.VERBOSE | re.IGNORECASE,
 )
 
@@ -31,11 +32,16 @@ def parse_dateline(body: str, published: date | None) -> Dateline | None:
     The place must be in capitals, or carry a date or an agency, so that an ordinary
     sentence ("Officials said - ...") is not taken for a dateline.
     """
-    match = _DATELINE.match(body)
+    offset = 0
+    byline = _BYLINE.match(body)
+    if byline is not None:
+        # "By Nate Raymond. BOSTON (Reuters) -": a byline run into the dateline
+        offset = byline.end()
+    match = _DATELINE.match(body, offset)
     if match is None:
         return None
     place = match.group("place").strip().rstrip(",")
-    month, agency = match.group("month"), match.group("agency")
+    month, agency = match.group("month"), (match.group("agency") or "").strip() or None
     head = place.split(",")[0]
     if not (head.isupper() or month or agency):
         return None
@@ -47,7 +53,7 @@ def parse_dateline(body: str, published: date | None) -> Dateline | None:
     return Dateline(
         place=_title_case(head),
         date=found,
-        agency=agency.strip() if agency else None,
+        agency=agency,
         start=match.start("place"),
         end=match.end(),
     )

@@ -30,6 +30,8 @@ FRAGMENT = REPORTING | frozenset({
 })  # fmt: skip
 # "continue" and "agree" report speech only right after a quote: '"...," continued Kiki'
 _INVERTED_ONLY = frozenset({"continue", "agree", "indicate", "signal", "charge", "mention"})
+# verbs whose object is the audience: "told reporters that ..."
+_ADDRESSING = frozenset({"tell", "inform", "assure", "warn", "remind", "brief"})
 # verbs that report the clause they interrupt: "These events, he said, highlight ..."
 _ASIDES = frozenset({"say", "add", "tell", "state", "write", "insist", "note", "explain", "warn"})
 # words that make a clause a question, not a statement: "did not say what agent was used"
@@ -92,6 +94,17 @@ class Cue:
             found.extend(
                 t for t in child.subtree if t.dep_ == "conj" and has_that(t) and t not in found
             )
+        if not found and self.verb.lemma_ in _ADDRESSING:
+            # "told a briefing that the military had asked": parsed as a relative clause of
+            # the audience, but it has a subject of its own
+            for audience in (c for c in self.verb.children if c.dep_ in ("dobj", "dative")):
+                found.extend(
+                    c
+                    for c in audience.children
+                    if c.dep_ == "relcl"
+                    and c.left_edge.lower_ == "that"
+                    and any(s.dep_ in _SUBJECTS and s.lower_ not in _RELATIVE for s in c.children)
+                )
         if (
             not found
             and self.verb.dep_ == "parataxis"
@@ -142,7 +155,9 @@ def _verb_cue(verb: Token, quoted: Callable[[int], bool]) -> Cue | None:
             return None
     else:
         subject = _subject(verb)
-        if (subject is None and verb.tag_ != "VBG") or (subject is not None and quoted(subject.idx)):
+        if (subject is None and verb.tag_ != "VBG") or (
+            subject is not None and quoted(subject.idx)
+        ):
             # the parser took a word of the quote for the speaker, or found none
             subject = _beside(verb, quoted)
     if subject is not None and subject.pos_ in ("PUNCT", "SYM", "X", "SPACE"):

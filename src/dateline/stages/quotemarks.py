@@ -108,7 +108,11 @@ def _pair_doubles(text: str, paragraphs: list[tuple[int, int]]) -> Iterator[Quot
         pending = None
         for k, mark in enumerate(_double_marks(text, start, end)):
             if opened is None:
-                if mark.can_close and _looks_closing(text, mark.at) and not _looks_opening(text, mark.at):
+                if (
+                    mark.can_close
+                    and _looks_closing(text, mark.at)
+                    and not _looks_opening(text, mark.at)
+                ):
                     # 'since strikes began" the report said': the opening mark was lost; the
                     # quote is taken to start with its sentence
                     begin = _sentence_start(text, start, mark.at)

@@ -214,7 +214,9 @@ class SpeakerResolver:
         if lower in _PERSONAL:
             for ent in reversed(list(self.doc.ents)):
                 if ent.label_ == "PERSON" and floor <= ent.start_char < token.idx:
-                    actor = _uncoded(ent.start_char, ent.end_char, ent.text, ActorKind.PERSON, ent.text)
+                    actor = _uncoded(
+                        ent.start_char, ent.end_char, ent.text, ActorKind.PERSON, ent.text
+                    )
                     candidates.append(Speaker(actor=actor, text=ent.text, start=ent.start_char,
                                               end=ent.end_char, person=True))  # fmt: skip
         for candidate in candidates:
