@@ -30,7 +30,8 @@ _MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "nummod", "npadv
 _ORIGIN_PREPOSITIONS = frozenset({"of", "for", "from", "in", "throughout", "across"})
 _IGO_CODES = frozenset({"IGO", "NGO", "IMG", "MNC"})
 # Sectors whose actors belong to one country, which the context can tell
-_DOMESTIC_SECTORS = frozenset({"GOV", "MIL", "COP", "REB", "OPP", "PTY", "LEG", "JUD", "CVL", "REF", "LAB", "EDU", "AGR", "SPY"})
+# (civilians and refugees are left out: victims are too often of another country than the one named)
+_DOMESTIC_SECTORS = frozenset({"GOV", "MIL", "COP", "REB", "OPP", "PTY", "LEG", "JUD", "LAB", "EDU", "AGR", "SPY"})
 
 
 @dataclass(slots=True)

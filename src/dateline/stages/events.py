@@ -349,11 +349,8 @@ def _clause_heads(root: Token, speaker: Token | None) -> Iterator[tuple[Token, T
                 continue
         yield head, speaker
         # "... were killed when Russian warplanes struck the town": a clause of its own
-        for clause in head.children:
-            if clause.dep_ == "advcl" and clause.pos_ in _VERBAL and any(
-                c.dep_ == "mark" and c.lower_ in _TEMPORAL_MARKS for c in clause.children
-            ) and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
-                yield clause, speaker
+        for clause in _temporal_clauses(head):
+            yield clause, speaker
         if head.lemma_.lower() not in STATEMENT_VERBS:
             continue
         # "issued a declaration demanding that ...": the statement's content is reported speech
@@ -362,6 +359,19 @@ def _clause_heads(root: Token, speaker: Token | None) -> Iterator[tuple[Token, T
                 for clause in noun.children:
                     if clause.dep_ in ("acl", "ccomp", "relcl") and clause.pos_ in _VERBAL:
                         yield from _clause_heads(clause, head)
+
+
+def _temporal_clauses(head: Token) -> Iterator[Token]:
+    """ "when Russian warplanes struck a town": clauses with their own subject, hung on the head
+    or on a phrase of it (the parser often makes them relative clauses)."""
+    for token in head.subtree:
+        if token.dep_ not in ("advcl", "relcl") or token.pos_ not in _VERBAL or token.i == head.i:
+            continue
+        if token.dep_ == "advcl" and token.head.i != head.i:
+            continue
+        marked = any(c.dep_ in ("mark", "advmod") and c.lower_ in _TEMPORAL_MARKS for c in token.children)
+        if marked and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+            yield token
 
 
 def _predicate(head: Token) -> tuple[Token, Token | None, Stance]:
