@@ -46,8 +46,11 @@ _NEAREST_KM = 50.0
 _GRID = 1.0  # degrees per cell of the nearest-place index
 
 Span = tuple[int, int]
-# runs of capitalised words (with dots: "U.S."), where an actor's state may be named
-_WORDS = re.compile(r"[A-Z][\w.\u2019'-]*(?: [A-Z][\w.\u2019'-]*)*")
+# runs of capitalised words (with dots: "U.S."; joined by a hyphen or an apostrophe:
+# "Nagorno-Karabakh", "O'Brien") where an actor's state may be named; a possessive or a
+# lower-case suffix ends a word: "China's ministry", "U.S.-led"
+_WORD = r"[A-Z][\w.]*(?:[-'\u2019][A-Z][\w.]*)*"
+_WORDS = re.compile(rf"{_WORD}(?: {_WORD})*")
 
 
 @dataclass(frozen=True, slots=True)

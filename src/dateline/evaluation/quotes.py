@@ -1,11 +1,5 @@
-"""Score the quotes stage against hand-labelled quotes (``bench/gold/quotes.jsonl``).
-
-Matching: each gold quote is found in the cleaned ``Article.text`` by its words (gold offsets
-index the source record); a predicted quote matches it when their overlap covers at least half
-of each span, one prediction to one gold quote, largest overlaps first. A matched quote has the
-right speaker when the predicted speaker names the gold one: a gold alias equals, or is
-contained in, the speaker's words, name or any mention of the same entity; or those words make
-up at least half of an alias; or they hold the surname of a gold person's name.
+"""Score the quotes stage against hand-labelled quotes (``bench/gold/quotes.jsonl``): quote
+spans and speakers, precision, recall and F1 by kind, speaker-code and channel accuracy.
 """
 
 from __future__ import annotations
@@ -224,8 +218,11 @@ def score(
 ) -> QuoteScores:
     """Match predictions to gold quotes article by article and judge each match.
 
-    ``actors`` (the actors stage's mentions by article) let a speaker count as right through
-    another mention of the same entity.
+    Each gold quote is found in the cleaned ``Article.text`` by its words (gold offsets index
+    the source record). A prediction matches it when their overlap covers at least half of
+    each span, one prediction to one gold quote, largest overlaps first. ``actors`` (the
+    actors stage's mentions by article) let a speaker count as right through another mention
+    of the same entity (see ``speaker_matches``).
     """
     pairs: list[Pair] = []
     unmatched: list[tuple[str, Quote]] = []
@@ -285,7 +282,9 @@ def _judge(
 
 
 def speaker_matches(quote: Quote, gold: GoldQuote, actors: Sequence[Actor] = ()) -> bool:
-    """True if the predicted speaker names the gold speaker (see the module docstring)."""
+    """True if the predicted speaker names the gold speaker: a gold alias equals, or is
+    contained in, the speaker's words, name or any mention of the same entity; or those
+    words make up at least half of an alias; or they hold the surname of a gold person."""
     speaker = quote.speaker
     if speaker is None:
         return False

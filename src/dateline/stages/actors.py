@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from dateline.model import Actor, ActorKind, Article
 from dateline.stages.lexicon import Entry, Hit, Lexicon, load_lexicon, surname
 from dateline.stages.persons import PersonIndex, person_name
+from dateline.stages.sentences import sentence_of
 from dateline.stages.toponyms import GEOGRAPHIC_NOUNS, is_locative
 
 if TYPE_CHECKING:
@@ -84,6 +85,10 @@ class _ArticleActors:
         }
         self.persons = PersonIndex()
         self.used: set[int] = set()
+        # Doc.ents builds its spans anew on every call: read them once
+        self.people: dict[int, Span] = {
+            i: ent for ent in doc.ents if ent.label_ == "PERSON" for i in range(ent.start, ent.end)
+        }
 
     def find(self) -> Iterator[Actor]:
         actors: list[Actor] = []
@@ -106,7 +111,7 @@ class _ArticleActors:
         token = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
         if token is None:
             return actor
-        sentence = token.sent
+        sentence = sentence_of(token.root)
         codes = {
             entry.code
             for i in range(sentence.start, sentence.end)
@@ -194,11 +199,7 @@ class _ArticleActors:
         return False
 
     def _person_entity(self, head: Token) -> Span | None:
-        if head.ent_type_ == "PERSON":
-            for ent in self.doc.ents:
-                if ent.start <= head.i < ent.end:
-                    return ent
-        return None
+        return self.people.get(head.i) if head.ent_type_ == "PERSON" else None
 
     # -- actors from a phrase head ---------------------------------------------------------
 
@@ -357,11 +358,11 @@ class _ArticleActors:
         )
         if pronoun is None:
             return []
-        sentence_start = pronoun.sent.start
+        sentence_start = sentence_of(pronoun).start
         for actor in sorted(found, key=lambda a: -a.start):
             if actor.start >= pronoun.idx or actor.kind is ActorKind.PERSON or actor.code is None:
                 continue
-            if actor.start < self.doc[max(sentence_start - 1, 0)].sent.start_char:
+            if actor.start < sentence_of(self.doc[max(sentence_start - 1, 0)]).start_char:
                 break
             return [(actor.code, pronoun)]
         return []

@@ -10,6 +10,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from dateline.model import Article, Precision, TimeExpression
+from dateline.stages.sentences import sentence_of
 from dateline.stages.tense import Tense, clause_tense, governing_verb, is_predicate
 from dateline.stages.timeforms import CalendarDate, Lean, Period, Relative, Unit
 from dateline.stages.timex import Bare, Found, find_timexes
@@ -196,7 +197,11 @@ def expression_for(token: Token, times: Sequence[TimeExpression]) -> TimeExpress
         if verb is not None:
             targets.add(verb.i)
     best: tuple[int, TimeExpression] | None = None
+    sentence = sentence_of(token)
     for time in times:
+        # an expression in another sentence cannot hang from the token: skip the parse walk
+        if not sentence.start_char <= time.start < sentence.end_char:
+            continue
         span = doc.char_span(time.start, time.end, alignment_mode="expand")
         if span is None:
             continue

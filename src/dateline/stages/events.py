@@ -22,6 +22,7 @@ from dateline.stages.modality import (
 )
 from dateline.stages.ontology import Coding, coding, demand, intent, refusal, threat
 from dateline.stages.participants import Participants
+from dateline.stages.sentences import sentences
 from dateline.stages.verbs import NounDictionary, VerbDictionary, VerbMatch, load_nouns, load_verbs
 
 if TYPE_CHECKING:
@@ -122,7 +123,7 @@ class RuleEventCoder:
         anchors = Circumstances(doc, places, times, article)
         events: list[Event] = []
         seen: set[tuple[str, int]] = set()
-        for sentence in doc.sents:
+        for sentence in sentences(doc).spans:
             if article.dateline is not None and sentence.end_char <= article.dateline.end:
                 continue
             for reading in self._readings(sentence):

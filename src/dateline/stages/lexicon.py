@@ -97,11 +97,14 @@ class Lexicon:
 
     def match(self, doc: Doc, start: int = 0, end: int | None = None) -> list[Hit]:
         """Longest non-overlapping matches in ``doc[start:end]``, left to right."""
-        end = len(doc) if end is None else end
+        # token texts once: creating spaCy Token objects is the cost of matching
+        texts = [t.text for t in doc]
+        lowers = [t.lower() for t in texts]
+        end = len(texts) if end is None else end
         hits: list[Hit] = []
         i = start
         while i < end:
-            hit = self.match_at(doc, i, end)
+            hit = self._match_words(texts, lowers, i, end)
             if hit is None:
                 i += 1
                 continue
@@ -109,20 +112,18 @@ class Lexicon:
             i = hit.end
         return hits
 
-    def match_at(self, doc: Doc | Sequence[Token], i: int, end: int | None = None) -> Hit | None:
-        """The longest match starting at token ``i``, if any."""
-        end = len(doc) if end is None else end
-        lengths = self._lengths.get(doc[i].lower_)
+    def _match_words(self, texts: Sequence[str], lowers: Sequence[str], i: int, end: int) -> Hit | None:
+        lengths = self._lengths.get(lowers[i])
         if not lengths:
             return None
         for length in sorted(lengths, reverse=True):
             if i + length > end:
                 continue
-            words = [doc[j].text for j in range(i, i + length)]
-            items = self._terms.get(tuple(w.lower() for w in words))
+            words = texts[i : i + length]
+            items = self._terms.get(tuple(lowers[i : i + length]))
             if not items:
                 continue
-            entries = tuple(e for tokens, e in items if not e.exact or list(tokens) == words)
+            entries = tuple(e for tokens, e in items if not e.exact or list(tokens) == list(words))
             if entries:
                 return Hit(i, i + length, entries)
         return None

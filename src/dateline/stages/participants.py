@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from dateline.model import Actor, ActorKind, Place
+from dateline.stages.sentences import sentence_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -57,7 +58,8 @@ class Participants:
 
     def __init__(self, doc: Doc, actors: Sequence[Actor], places: Sequence[Place] = ()) -> None:
         self.doc = doc
-        self.by_char = {token.idx: token.i for token in doc}
+        # token offsets in one call: iterating the Doc would build a Token object per word
+        self.by_char = {int(offset): i for i, offset in enumerate(doc.to_array("IDX"))}
         self.by_head: dict[int, list[Actor]] = defaultdict(list)
         self.subjects: list[tuple[int, Actor]] = []  # (token, actor) of subject mentions, in order
         for actor in actors:
@@ -132,10 +134,10 @@ class Participants:
         """The actor a pronoun stands for: the latest fitting subject within two sentences."""
         personal = pronoun.lower_ in _PERSONAL
         plural = pronoun.lower_ in ("they", "them")
-        first_sentence = pronoun.sent.start
+        first_sentence = sentence_of(pronoun).start
         for _ in range(_PRONOUN_REACH):
             if first_sentence > 0:
-                first_sentence = self.doc[first_sentence - 1].sent.start
+                first_sentence = sentence_of(self.doc[first_sentence - 1]).start
         for index, actor in reversed(self.subjects):
             if index >= pronoun.i:
                 continue

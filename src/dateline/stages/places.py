@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from dateline.model import Actor, ActorKind, Article, Dateline, Place
+from dateline.stages.cues import FRAGMENT, REPORTING
 from dateline.stages.gazetteer import Entry, Feature, Gazetteer, NameKind, load_gazetteer, normalise
 from dateline.stages.geocoding import CONFIDENT_MARGIN, Context, best, contains, readings
 from dateline.stages.lexicon import load_lexicon
@@ -22,7 +23,7 @@ from dateline.stages.toponyms import is_locative
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 
 def _words(text: str) -> frozenset[str]:
@@ -212,13 +213,17 @@ class _ArticlePlaces:
             if any(i in self.taken for i in range(ent.start, ent.end)):
                 continue
             start, end = _trimmed(ent)
-            if start >= end:
-                continue
-            commas = [i for i in range(start, end) if self.doc[i].text == ","]
-            if commas:
-                self._entity_with_commas(start, end, commas, ent.label_)
-            else:
-                self._add(start, end, ent.label_, qualify=True)
+            for a, b in _possessor_split(self.doc, start, end):
+                self._entity(a, b, ent.label_)
+
+    def _entity(self, start: int, end: int, label: str) -> None:
+        if start >= end:
+            return
+        commas = [i for i in range(start, end) if self.doc[i].text == ","]
+        if commas and not self.gazetteer.lookup(self.doc[start:end].text):
+            self._entity_with_commas(start, end, commas, label)
+        else:
+            self._add(start, end, label, qualify=True)
 
     def _entity_with_commas(self, start: int, end: int, commas: list[int], label: str) -> None:
         """ "Washington, D.C." is one place; "Donington Park, Leicestershire" two."""
@@ -365,17 +370,47 @@ class _ArticlePlaces:
         return best(entries, context, qualifiers)
 
     def _decide(self) -> None:
-        """Mark the mentions that are places; a name listed with places is one too."""
+        """Mark the mentions that are places; a name listed with places, owning one, or
+        used as a place elsewhere in the article is one too."""
         for mention in self.mentions:
             mention.is_place = self._is_place(mention)
         places = {i for m in self.mentions if m.is_place for i in range(m.start, m.end)}
+        persons = self._person_words()
         for mention in self.mentions:
             if mention.is_place or mention.entry is None or mention.entry.is_national:
                 continue
-            # "Tamil Nadu, Karnataka, Kerala and Puducherry": one list, one kind of thing
-            root = self.doc[mention.start : mention.end].root
-            if any(t.i in places for t in root.conjuncts) and not self._in_actor(mention):
+            span = self.doc[mention.start : mention.end]
+            root = span.root
+            # "Tamil Nadu, Karnataka, Kerala and Puducherry": one list, one kind of thing;
+            # "Derry's Altnagelvin Hospital": the owner of a place is a place
+            if (
+                any(t.i in places for t in root.conjuncts)
+                or (root.dep_ == "poss" and root.head.i in places)
+            ) and not self._in_actor(mention):
                 mention.is_place = True
+        # one sense per article: a name used as a place is a place wherever it stands alone
+        # ("in Cirencester" ... "the road to Cirencester"), unless the article makes it
+        # a speaker ("said Noma", "Tamil Nadu said") or a person's name
+        placed = {m.key for m in self.mentions if m.is_place and m.entry is not None}
+        placed -= {m.key for m in self.mentions if _is_speaker(self.doc[m.start : m.end].root)}
+        for mention in self.mentions:
+            entry = mention.entry
+            if mention.is_place or mention.key not in placed or entry is None:
+                continue
+            if entry.is_national:
+                continue  # a country or capital is an actor unless used as a place
+            span = self.doc[mention.start : mention.end]
+            if not self._in_actor(mention) and not persons & {t.lower_ for t in span}:
+                mention.is_place = True
+
+    def _person_words(self) -> set[str]:
+        """Words of the full names of people in the article ("Ashley Sutton"): alone, such
+        a word names the person ("Sutton said"), not a place of that name."""
+        words: set[str] = set()
+        for ent in self.doc.ents:
+            if ent.label_ == "PERSON" and len(ent) > 1 and not self._lookup(ent.text)[0]:
+                words.update(t.lower_ for t in ent if t.is_alpha)
+        return words
 
     def _is_place(self, mention: _Mention) -> bool:
         entry = mention.entry
@@ -448,6 +483,20 @@ def _trimmed(span: Span) -> tuple[int, int]:
     return start, end
 
 
+def _possessor_split(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """A building's or street's name split at a possessive inside it: "Derry's Altnagelvin
+    Hospital" names Derry and the hospital in it."""
+    parts, first = [], start
+    if end - start < 3 or not _is_facility(doc[start:end]):
+        return [(start, end)]  # "Moody's Analytics" is one name
+    for i in range(start + 1, end - 1):
+        if doc[i].tag_ == "POS":
+            parts.append((first, i))
+            first = i + 1
+    parts.append((first, end))
+    return parts
+
+
 def _is_facility(span: Span) -> bool:
     last = span[-1]
     return last.lower_ in _FACILITY_WORDS and len(span) > 1 and span[0].text[:1].isupper()
@@ -455,6 +504,16 @@ def _is_facility(span: Span) -> bool:
 
 def _is_street(span: Span) -> bool:
     return _is_facility(span) and span[-1].lower_ in _STREET_WORDS
+
+
+def _is_speaker(token: Token) -> bool:
+    """True if ``token`` is the subject of a verb of saying: "Tamil Nadu said", a body; or
+    its object where the verb comes first: "said Noma"."""
+    if token.dep_ == "nsubj":
+        return token.head.lemma_.lower() in FRAGMENT
+    return token.dep_ in ("dobj", "attr", "npadvmod") and (
+        token.head.lemma_.lower() in REPORTING and token.head.i < token.i
+    )
 
 
 def _is_at(span: Span) -> bool:

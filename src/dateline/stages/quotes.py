@@ -6,6 +6,7 @@ Quoted stretches come from the quotation marks (``quotemarks``), reported clause
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING
 from dateline.model import Actor, Article, Quote, QuoteKind
 from dateline.stages.cues import REPORTING, Cue, find_cues
 from dateline.stages.quotemarks import Quoted, find_quoted
+from dateline.stages.sentences import sentence_of, sentences
 from dateline.stages.speakers import Speaker, SpeakerResolver
 
 if TYPE_CHECKING:
@@ -65,8 +67,9 @@ class _ArticleQuotes:
         self.doc = doc
         body = article.dateline.end if article.dateline is not None else 0
         self.marks = [q for q in find_quoted(article.text) if q.start >= body and q.end > q.start]
+        self.openings = [q.opened for q in self.marks]
         self.resolver = SpeakerResolver(doc, actors, self._quoted_at)
-        self.sentences = list(doc.sents)
+        self.sentences = sentences(doc).spans
         self.cues: dict[int, list[Cue]] = {}
         for number, sentence in enumerate(self.sentences):
             self.cues[number] = list(find_cues(sentence, self._quoted_at))
@@ -102,11 +105,19 @@ class _ArticleQuotes:
     # -- quoted stretches ------------------------------------------------------------------
 
     def _quoted_at(self, offset: int) -> bool:
-        return any(q.opened < offset < (q.closed if q.balanced else q.end) for q in self.marks)
+        """True if the character at ``offset`` lies inside quotation marks."""
+        # the quotes are in text order and do not overlap: only the last one opened before
+        # the offset can hold it
+        index = bisect.bisect_left(self.openings, offset) - 1
+        if index < 0:
+            return False
+        quoted = self.marks[index]
+        return offset < (quoted.closed if quoted.balanced else quoted.end)
 
     def _attribute(self, quoted: Quoted) -> _Found | None:
         """The cue a quoted stretch belongs to, and whether it is a whole statement."""
-        tokens = [t for t in self.doc if quoted.start <= t.idx < quoted.end and not t.is_space]
+        covered = self.doc.char_span(quoted.start, quoted.end, alignment_mode="expand")
+        tokens = [t for t in covered or () if quoted.start <= t.idx < quoted.end and not t.is_space]
         if not tokens:
             return None
         first, last = self._sentence(tokens[0]), self._sentence(tokens[-1])
@@ -248,7 +259,7 @@ class _ArticleQuotes:
     def _according(self, cue: Cue) -> Iterator[tuple[tuple[int, int], list[tuple[int, int]]]]:
         """ "CLAUSE, according to X" / "According to X, CLAUSE": the clause is the statement."""
         phrase = {t.i for t in cue.verb.subtree} | {t.i for t in cue.verb.nbor().subtree}
-        sentence = cue.verb.sent
+        sentence = sentence_of(cue.verb)
         before = [t for t in sentence if t.i < min(phrase)]
         after = [t for t in sentence if t.i > max(phrase)]
         # "According to X, CLAUSE" opens the sentence; else the longer side is the clause

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from dateline.model import Actor, ActorKind
 from dateline.stages.cues import CHANNEL_NOUNS, DOCUMENTS
+from dateline.stages.sentences import sentence_of, sentences
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -89,20 +90,21 @@ class SpeakerResolver:
         self, doc: Doc, actors: Sequence[Actor], quoted: Callable[[int], bool] = lambda _: False
     ) -> None:
         self.doc = doc
+        self.text = doc.text  # once: Doc.text joins every token on each call
         # words inside quotation marks are the speaker's, not the reporter's: "he" never
         # points into them
         self.actors = sorted(
             (a for a in actors if not quoted(a.start)), key=lambda a: (a.start, a.end)
         )
         self.quoted = quoted
-        self.sentence_of = {s.start: n for n, s in enumerate(doc.sents)}
+        self.sentence_of = {s.start: n for n, s in enumerate(sentences(doc).spans)}
         self.said: list[_Said] = []
         self.gender: dict[str, str] = {}  # who was called "he" or "she" so far
         self.people = _people(doc)
 
     def sentence_number(self, token: Token) -> int:
         """The number of the sentence holding ``token``."""
-        return self.sentence_of.get(token.sent.start, 0)
+        return self.sentence_of.get(sentence_of(token).start, 0)
 
     def remember(self, token: Token, speaker: Speaker) -> None:
         """Note that ``speaker`` spoke in the sentence of ``token``."""
@@ -123,7 +125,7 @@ class SpeakerResolver:
         if token.pos_ == "PRON" or lower in _PERSONAL | _NEUTER | _PLURAL:
             return self._pronoun(token)
         start, end = _phrase_bounds(token)
-        text = self.doc.text[start:end]
+        text = self.text[start:end]
         actor = self._actor_at(token, start, end)
         if _is_bare_description(token):
             earlier = self._antecedent(token)
@@ -184,8 +186,8 @@ class SpeakerResolver:
             (e for e in self.doc.ents if e.label_ == "PERSON" and e.start <= token.i < e.end), None
         )
         if person is not None:
-            return _uncoded(start, end, self.doc.text[start:end], ActorKind.PERSON, person.text)
-        return _uncoded(start, end, self.doc.text[start:end], ActorKind.BODY, None)
+            return _uncoded(start, end, self.text[start:end], ActorKind.PERSON, person.text)
+        return _uncoded(start, end, self.text[start:end], ActorKind.BODY, None)
 
     # -- reading back through the article -----------------------------------------------
 
@@ -205,7 +207,7 @@ class SpeakerResolver:
             if said.sentence < sentence - _PRONOUN_REACH:
                 break
             candidates.append(said.speaker)
-        floor = previous.start_char if previous is not None else token.sent.start_char
+        floor = previous.start_char if previous is not None else sentence_of(token).start_char
         for actor in reversed(self.actors):
             if floor <= actor.start < token.idx:
                 person = actor.kind is ActorKind.PERSON
@@ -236,11 +238,11 @@ class SpeakerResolver:
     def _previous_sentence(self, token: Token) -> Span | None:
         """The sentence before ``token``'s, passing over sentences inside quotation marks
         (they are the speaker's words, not the reporter's)."""
-        start = token.sent.start
+        start = sentence_of(token).start
         for _ in range(_PRONOUN_REACH):
             if start == 0:
                 return None
-            previous = self.doc[start - 1].sent
+            previous = sentence_of(self.doc[start - 1])
             if not self.quoted(previous.root.idx):
                 return previous
             start = previous.start

@@ -16,11 +16,14 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from dateline.stages.sentences import sentence_of
+
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 # How far to the right of the verb a pattern's words may lie, in tokens
 _WINDOW = 14
+_WORDS_KEY = "dateline.verbs.words"
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +46,16 @@ class VerbMatch:
     pattern: Pattern | None  # None: the verb's default code
     target: Token | None  # the token where the pattern's "+" (target) marker matched
     end: int  # index of the last token the match used
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    """What the matcher needs of a token, read once per document."""
+
+    i: int
+    text: str  # upper case
+    lemma: str  # upper case
+    is_preposition: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,8 +106,9 @@ class VerbDictionary:
             entries = self.verbs.get(lemma)
         if not entries:
             return None
-        right = _right_context(verb, limit)
-        left = [t for t in verb.sent if t.i < verb.i]
+        words = _words(verb.doc)
+        right = [words[t.i] for t in _right_context(verb, limit)]
+        left = words[sentence_of(verb).start : verb.i]
         best: VerbMatch | None = None
         for entry in sorted(entries, key=lambda e: -len(e.particles)):
             if entry.particles and not _has_particles(verb, entry.particles):
@@ -108,7 +122,8 @@ class VerbDictionary:
                 found = self._match(pattern, left, right)
                 if found is not None:
                     target, end = found
-                    best = VerbMatch(pattern.code, verb, pattern, target, end)
+                    marked = verb.doc[target] if target is not None else None
+                    best = VerbMatch(pattern.code, verb, pattern, marked, end)
                     break
             code = entry.code or default
             if code is not None and (best is None or _is_bare_preposition(best.pattern)):
@@ -117,8 +132,8 @@ class VerbDictionary:
         return best
 
     def _match(
-        self, pattern: Pattern, left: Sequence[Token], right: Sequence[Token]
-    ) -> tuple[Token | None, int] | None:
+        self, pattern: Pattern, left: Sequence[_Word], right: Sequence[_Word]
+    ) -> tuple[int | None, int] | None:
         if pattern.pre and _Matcher(self.synsets).run(pattern.pre, left) is None:
             return None
         matcher = _Matcher(self.synsets)
@@ -134,9 +149,9 @@ class _Matcher:
 
     def __init__(self, synsets: dict[str, frozenset[str]]) -> None:
         self.synsets = synsets
-        self.target: Token | None = None
+        self.target: int | None = None
 
-    def run(self, items: Sequence[Any], tokens: Sequence[Token], start: int = 0) -> int | None:
+    def run(self, items: Sequence[Any], tokens: Sequence[_Word], start: int = 0) -> int | None:
         """Index just after the last token used, or None if the items do not all match."""
         position = start
         for item in items:
@@ -144,7 +159,7 @@ class _Matcher:
             if kind == "src":
                 continue
             if kind == "tgt":
-                self.target = tokens[position] if position < len(tokens) else None
+                self.target = tokens[position].i if position < len(tokens) else None
                 continue
             found = self._find(item, tokens, position)
             if found is None:
@@ -152,14 +167,14 @@ class _Matcher:
             position = found
         return position
 
-    def _find(self, item: Any, tokens: Sequence[Token], start: int) -> int | None:
+    def _find(self, item: Any, tokens: Sequence[_Word], start: int) -> int | None:
         for i in range(start, len(tokens)):
             end = self._at(item, tokens, i)
             if end is not None:
                 return end
         return None
 
-    def _at(self, item: Any, tokens: Sequence[Token], i: int) -> int | None:
+    def _at(self, item: Any, tokens: Sequence[_Word], i: int) -> int | None:
         """Index after ``item`` if it matches starting exactly at token ``i``."""
         kind = item[0]
         if kind == "w":
@@ -179,7 +194,7 @@ class _Matcher:
             return position
         if kind == "pp":
             # the preposition must be one: "to" in "efforts to improve" is not "(TO ...)"
-            if tokens[i].pos_ != "ADP" or not _word_matches(tokens[i], item[1]):
+            if not tokens[i].is_preposition or not _word_matches(tokens[i], item[1]):
                 return None
             inner = _Matcher(self.synsets)
             end = inner.run(item[2], tokens, i + 1)
@@ -188,7 +203,7 @@ class _Matcher:
             if inner.target is not None:
                 self.target = inner.target
             elif any(part[0] == "tgt" for part in item[2]) and i + 1 < len(tokens):
-                self.target = tokens[i + 1]
+                self.target = tokens[i + 1].i
             return end
         return None
 
@@ -200,22 +215,29 @@ def _is_bare_preposition(pattern: Pattern | None) -> bool:
     )  # fmt: skip
 
 
-def _word_matches(token: Token, word: str) -> bool:
-    if " " in word:
-        return False
-    text = token.text.upper()
-    lemma = token.lemma_.upper()
-    return word in (text, lemma) or (word.endswith("S") and word[:-1] in (text, lemma))
+def _word_matches(word: _Word, wanted: str) -> bool:
+    if wanted in (word.text, word.lemma):
+        return True
+    return wanted.endswith("S") and wanted[:-1] in (word.text, word.lemma)
 
 
-def _any_word(token: Token, words: frozenset[str]) -> bool:
-    text, lemma = token.text.upper(), token.lemma_.upper()
-    return text in words or lemma in words or f"{lemma}S" in words
+def _any_word(word: _Word, words: frozenset[str]) -> bool:
+    return word.text in words or word.lemma in words or f"{word.lemma}S" in words
+
+
+def _words(doc: Doc) -> list[_Word]:
+    """The matcher's view of every token, cached on the document."""
+    cached = doc.user_data.get(_WORDS_KEY)
+    if cached is None:
+        cached = [_Word(t.i, t.text.upper(), t.lemma_.upper(), t.pos_ == "ADP") for t in doc]
+        doc.user_data[_WORDS_KEY] = cached
+    return cached  # type: ignore[no-any-return]
 
 
 def _right_context(verb: Token, limit: int | None) -> list[Token]:
     """Tokens after the verb in its own clause: its subtree, cut at a nested clause's verb."""
-    end = verb.sent.end if limit is None else min(limit, verb.sent.end)
+    sentence_end = sentence_of(verb).end
+    end = sentence_end if limit is None else min(limit, sentence_end)
     subtree = {t.i for t in verb.subtree}
     tokens = []
     for token in verb.doc[verb.i + 1 : end]:
