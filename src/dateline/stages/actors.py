@@ -14,6 +14,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from dateline.model import Actor, ActorKind, Article
+from dateline.stages.gazetteer import Gazetteer, load_gazetteer
 from dateline.stages.lexicon import Entry, Hit, Lexicon, load_lexicon, surname
 from dateline.stages.persons import PersonIndex, person_name
 from dateline.stages.sentences import sentence_of
@@ -30,6 +31,10 @@ _MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "nummod", "npadv
 # "foreign ministers of/for Turkey", "King Hassan of Morocco", "rebels in Darfur"
 _ORIGIN_PREPOSITIONS = frozenset({"of", "for", "from", "in", "throughout", "across"})
 _IGO_CODES = frozenset({"IGO", "NGO", "IMG", "MNC"})
+# A place is known enough to tell an actor's country from this population up, and when no
+# namesake elsewhere has at least a fifth of its population
+_KNOWN_PLACE = 100_000
+_RIVAL_SHARE = 5
 # Sectors whose actors belong to one country, which the context can tell
 # (civilians and refugees are left out: victims are too often of another country than the one named)
 _DOMESTIC_SECTORS = frozenset({"GOV", "MIL", "COP", "REB", "OPP", "PTY", "LEG", "JUD", "LAB", "EDU", "AGR", "SPY"})
@@ -54,17 +59,19 @@ class DictionaryActorFinder:
 
     def __init__(self, nlp: Language) -> None:
         self.lexicon: Lexicon = load_lexicon(nlp)
+        self.gazetteer: Gazetteer = load_gazetteer()
 
     def __call__(self, article: Article, doc: Doc) -> tuple[Actor, ...]:
         """Find every actor mention in ``doc`` (the parse of ``article.text``)."""
-        return tuple(_ArticleActors(self.lexicon, article, doc).find())
+        return tuple(_ArticleActors(self.lexicon, self.gazetteer, article, doc).find())
 
 
 class _ArticleActors:
     """The actor finder's working state for one article."""
 
-    def __init__(self, lexicon: Lexicon, article: Article, doc: Doc) -> None:
+    def __init__(self, lexicon: Lexicon, gazetteer: Gazetteer, article: Article, doc: Doc) -> None:
         self.lexicon = lexicon
+        self.gazetteer = gazetteer
         self.article = article
         self.doc = doc
         self.day: date | None = article.published
@@ -345,10 +352,30 @@ class _ArticleActors:
                 if obj.dep_ != "pobj":
                     continue
                 for token in (obj, *obj.conjuncts):
-                    code = self._country_code(token)
+                    code = self._country_code(token) or self._place_code(token)
                     if code is not None:
                         found.append((code, token))
+        if not found and phrase.role is not None:
+            # "Homs Governor Talal Barazi", "Darfur rebels": a place names the country
+            for token in self.doc[phrase.start : phrase.head.i]:
+                code = self._place_code(token) if token.dep_ in ("compound", "nmod", "amod") else None
+                if code is not None:
+                    return [(code, token)]
         return found
+
+    def _place_code(self, token: Token) -> str | None:
+        """The country of a well-known place named by a proper noun, if the gazetteer is sure."""
+        # the small model often tags such names ADJ or NOUN, so their capital letter decides
+        if not token.text[:1].isupper() or token.i in self.hits or token.is_stop:
+            return None
+        name = " ".join(t.text for t in token.lefts if t.dep_ == "compound" and t.text[:1].isupper())
+        entries = self.gazetteer.lookup(f"{name} {token.text}".strip())
+        if not entries:
+            return None
+        largest = entries[0]
+        rivals = {e.country for e in entries if e.population * _RIVAL_SHARE >= largest.population}
+        known = largest.population >= _KNOWN_PLACE or largest.feature in ("region", "admin1")
+        return largest.country if known and len(rivals) == 1 else None
 
     def _possessor(self, phrase: _Phrase, found: Sequence[Actor]) -> list[tuple[str, Token]]:
         """ "its own troops", "their army": the code of the nearest earlier state or body."""
@@ -401,9 +428,10 @@ class _ArticleActors:
         if not name:
             return None
         entries = [e for e in self.lexicon.by_surname(surname(name)) if e.code and e.sector == (sector or "GOV")]
-        first = name.split()[0].lower()
-        same_first = [e for e in entries if e.name.split()[0].lower() == first]
-        entries = same_first or entries
+        if len(name.split()) > 1:
+            # a full name must match in full: namesakes with another first name are others
+            first = name.split()[0].lower()
+            entries = [e for e in entries if e.name.split()[0].lower() == first]
         people: dict[str, set[str]] = {}
         for entry in entries:
             people.setdefault(entry.code or "", set()).add(entry.name)

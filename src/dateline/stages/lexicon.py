@@ -115,7 +115,7 @@ class Lexicon:
     def _match_words(self, texts: Sequence[str], lowers: Sequence[str], i: int, end: int) -> Hit | None:
         lengths = self._lengths.get(lowers[i])
         if not lengths:
-            return None
+            return self._possessive(texts[i], lowers[i], i)
         for length in sorted(lengths, reverse=True):
             if i + length > end:
                 continue
@@ -127,6 +127,14 @@ class Lexicon:
             if entries:
                 return Hit(i, i + length, entries)
         return None
+
+    def _possessive(self, text: str, lower: str, i: int) -> Hit | None:
+        """ "Syrias", "Russias", "UNs": a possessive whose apostrophe the source lost."""
+        if len(text) < 4 or not text[0].isupper() or not lower.endswith("s"):
+            return None
+        items = self._terms.get((lower[:-1],), ())
+        entries = tuple(e for tokens, e in items if e.kind in ("name", "alias", "org") and tokens[0] == text[:-1])
+        return Hit(i, i + 1, entries) if entries else None
 
 
 def surname(name: str) -> str:

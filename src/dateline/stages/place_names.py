@@ -1,0 +1,359 @@
+"""The names in an article that may be places, each with the gazetteer's readings of it.
+
+``PlaceNames`` collects them from the dateline, capitalised datelines inside the text,
+spaCy's entities, proper nouns no entity covers, written qualifiers ("Moscow, Idaho") and
+place names that open an organisation's name ("Toronto Police"); the places stage decides.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from dateline.model import Article
+from dateline.stages.gazetteer import Entry, Feature, Gazetteer, NameKind, normalise
+from dateline.stages.geocoding import contains
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# spaCy's small model often calls a place it does not know a person or an organisation
+_NAME_LABELS = frozenset({"ORG", "PERSON"})
+# an organisation or event "at" which something happens is where it happens
+VENUE_LABELS = frozenset({"ORG", "EVENT", "FAC"})
+DATELINE = "DATELINE"
+QUALIFIER = "QUALIFIER"  # "Idaho" in "Moscow, Idaho": always a place
+EMBEDDED = "EMBEDDED"  # "Toronto" in "the Toronto Police Services Board"
+_STREET_WORDS = _words("street avenue road drive boulevard lane highway motorway parkway")
+# Names whose last word says they are a building or site: "Colchester General Hospital"
+_FACILITY_WORDS = _words(
+    "hospital clinic school academy university college institute hotel inn church "
+    "cathedral chapel mosque temple synagogue centre center stadium arena airport park "
+    "castle prison jail courthouse museum library station market mall bridge tower hall "
+    "theatre theater palace embassy consulate camp base port harbour harbor square plaza "
+    "farm estate garden gardens zoo beach lake river mountain mountains valley bay island "
+    "islands canal dam circuit racecourse graveyard cemetery village " + " ".join(_STREET_WORDS)
+)
+_DATELINE_QUALIFIER = re.compile(r"\s*,\s*([A-Za-z][A-Za-z.\- ]*?)\s*(?:[,(\u2014\u2013-]|$)")
+_SENTENCE_ENDS = frozenset({".", "!", "?", '"', "\u201d", ")"})
+_DIVISION_WORDS = _words(
+    "province provinces governorate state region oblast county district prefecture "
+    "department territory canton municipality"
+)
+_DIVISION_PREFIX = re.compile(r"^(?:state|province|governorate|county|region|city) of ", re.I)
+_QUALIFIER_FEATURES = frozenset({Feature.COUNTRY, Feature.ADMIN1, Feature.ADMIN2})
+_DATELINE_END = frozenset({",", "(", "-", "--", "—", "–", ":"})
+_TRIM_LEFT = frozenset({"the", "The", "THE"})
+# GeoNames has divisions called "Central", "Western", "Capital", "Centre", "Nord": in an
+# organisation's name ("Central Bank", "the Western Trust") such a word is no place name
+_GENERIC_WORDS = _words(
+    "north south east west northern southern eastern western central northeast northwest "
+    "southeast southwest middle upper lower capital centre center nord sud union federal "
+    "national commonwealth new la le el al"
+)
+_EMBEDDED_WORDS = 3  # the longest place name looked for at the start of a name
+
+
+@dataclass(slots=True)
+class Mention:
+    """A name in the text that may be a place, with its possible readings."""
+
+    start: int  # token range
+    end: int
+    label: str  # the spaCy entity label, DATELINE, QUALIFIER, EMBEDDED, or "" (a proper noun)
+    key: str  # the normalised name looked up
+    entries: list[Entry]
+    qualifiers: list[Entry] = field(default_factory=list)
+    division_named: bool = False
+    entry: Entry | None = None
+    is_place: bool = False
+    container: Mention | None = None  # the organisation's name an EMBEDDED name opens
+
+
+class PlaceNames:
+    """The candidate place names of one article, in the order they were found."""
+
+    def __init__(self, gazetteer: Gazetteer, article: Article, doc: Doc) -> None:
+        self.gazetteer = gazetteer
+        self.article = article
+        self.doc = doc
+        self.tokens = list(doc)  # indexing a Doc builds a Token each time: read them once
+        self.taken: set[int] = set()  # tokens already in a mention
+        self.mentions: list[Mention] = []
+        self.dateline_token = -1  # first token of the article's dateline place
+
+    def find(self) -> list[Mention]:
+        """Collect every candidate; the dateline's and the entities' first."""
+        self._dateline()
+        self._datelines_in_text()
+        self._entities()
+        self._proper_nouns()
+        return self.mentions
+
+    def lookup(self, name: str) -> tuple[list[Entry], bool]:
+        """Readings of a name, trying it without a division word ("Borno State") if need be;
+        the flag says a division word was dropped."""
+        entries = list(self.gazetteer.lookup(name))
+        if entries:
+            return entries, False
+        words = name.split()
+        bare = None
+        if len(words) > 1 and words[-1].lower() in _DIVISION_WORDS:
+            bare = " ".join(words[:-1])
+        elif _DIVISION_PREFIX.match(name):
+            bare = _DIVISION_PREFIX.sub("", name)
+        if bare:
+            return list(self.gazetteer.lookup(bare)), True
+        return [], False
+
+    def _dateline(self) -> None:
+        dateline = self.article.dateline
+        if dateline is None:
+            return
+        start = dateline.start
+        end = start + len(dateline.place)
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or normalise(span.text) != normalise(dateline.place):
+            return
+        # "By Nate Raymond. BOSTON (Reuters)": keep the words the gazetteer knows
+        for first in range(span.start, span.end):
+            if self.doc[first].is_alpha and self.lookup(self.doc[first : span.end].text)[0]:
+                span = self.doc[first : span.end]
+                break
+        self.dateline_token = span.start
+        qualifiers: list[Entry] = []
+        match = _DATELINE_QUALIFIER.match(self.article.text, end, dateline.end)
+        if match:
+            words = self.doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+            if words is not None:
+                qualifiers = self._add_qualifier(words.start, words.end)
+        self._add(span.start, span.end, DATELINE, qualifiers=qualifiers)
+        # the agency and date are the rest of the dateline, never places
+        rest = self.doc.char_span(start, dateline.end, alignment_mode="expand")
+        if rest is not None:
+            self.taken.update(range(rest.start, rest.end))
+
+    def _datelines_in_text(self) -> None:
+        """Datelines inside the text, as in pages that join several stories: a place in
+        capitals opening a line or sentence, then a comma, bracket or dash ("TORONTO -",
+        "SAN DIEGO (AP)", "ALBUQUERQUE, N.M.")."""
+        tokens = self.tokens
+        i = 0
+        while i < len(tokens):
+            if i in self.taken or not _is_capitals(tokens[i].text) or not self._opens(i):
+                i += 1
+                continue
+            end = i
+            while end < len(tokens) and _is_capitals(tokens[end].text) and end - i < 4:
+                end += 1
+            if end < len(tokens) and tokens[end].text in _DATELINE_END:
+                entries = self.gazetteer.lookup(self.doc[i:end].text)
+                if any(e.feature in (Feature.CITY, Feature.ADMIN1) for e in entries):
+                    self._add(i, end, DATELINE, qualify=True)
+            i = end + 1
+
+    def _opens(self, i: int) -> bool:
+        """True if token ``i`` starts a line or follows the end of a sentence."""
+        start = self.doc[i].idx
+        if start == 0 or "\n" in self.article.text[max(0, start - 2) : start]:
+            return True
+        before = self.doc[i - 1]
+        return before.text in _SENTENCE_ENDS or (
+            before.is_space and i > 1 and self.doc[i - 2].text in _SENTENCE_ENDS
+        )
+
+    def _entities(self) -> None:
+        for ent in self.doc.ents:
+            if ent.label_ not in PLACE_LABELS | _NAME_LABELS | VENUE_LABELS:
+                continue
+            if any(i in self.taken for i in range(ent.start, ent.end)):
+                continue
+            start, end = _trimmed(ent)
+            for a, b in _possessor_split(self.doc, start, end):
+                self._entity(a, b, ent.label_)
+
+    def _entity(self, start: int, end: int, label: str) -> None:
+        if start >= end:
+            return
+        commas = [i for i in range(start, end) if self.doc[i].text == ","]
+        if commas and not self.gazetteer.lookup(self.doc[start:end].text):
+            self._entity_with_commas(start, end, commas, label)
+            return
+        mention = self._add(start, end, label, qualify=True)
+        if label == "ORG" and not mention.entries:
+            self._embedded(mention)
+
+    def _entity_with_commas(self, start: int, end: int, commas: list[int], label: str) -> None:
+        """ "Washington, D.C." is one place; "Donington Park, Leicestershire" two."""
+        parts = [
+            (a, b) for a, b in zip([start, *(c + 1 for c in commas)], [*commas, end], strict=True)
+        ]
+        if len(parts) == 2:
+            entries = self.lookup(self.doc[parts[0][0] : parts[0][1]].text)[0]
+            qualifiers = [
+                q for q in self._qualifiers(self.doc[parts[1][0] : parts[1][1]].text)
+                if any(contains(q, e) for e in entries)
+            ]  # fmt: skip
+            if qualifiers:
+                self._add_qualifier(*parts[1])
+                self._add(*parts[0], label, qualifiers=qualifiers)
+                return
+        for a, b in parts:
+            if a < b:
+                self._add(a, b, label)
+
+    def _embedded(self, organisation: Mention) -> None:
+        """A place name an organisation's name opens or ends with: "the Toronto Police
+        Services Board", "Osun State Police Command", "the Kidney Foundation of Canada"."""
+        doc, start, end = self.doc, organisation.start, organisation.end
+        spans = [(start, start + n) for n in range(min(_EMBEDDED_WORDS, end - start - 1), 0, -1)]
+        of = next((i for i in range(start + 1, end - 1) if doc[i].lower_ == "of"), None)
+        if of is not None:
+            spans.append((of + 1, end))
+        for a, b in spans:
+            words = doc[a:b]
+            if not all(t.is_title for t in words):
+                continue  # "KOBE IN THE HOUSE" is no organisation of Kobe's
+            if len(words) == 1 and words[0].lower_ in _GENERIC_WORDS:
+                continue
+            # the name as written: in "Maryland State Police" the state is Maryland
+            entries = self.gazetteer.lookup(words.text)
+            entries = [e for e in entries if e.kind is not NameKind.ABBREVIATION]
+            if entries:
+                mention = Mention(
+                    a, b, EMBEDDED, normalise(words.text), entries, container=organisation
+                )
+                self.mentions.append(mention)
+                if a == start:
+                    return  # one place name opens a name: "Colorado State University"
+
+    def _proper_nouns(self) -> None:
+        """Capitalised words no entity covers, if the gazetteer knows them: "in Makurdi"."""
+        tokens, doc = self.tokens, self.doc
+        names = [t.pos_ == "PROPN" and not t.ent_type_ and _is_name_word(t.text) for t in tokens]
+        i = 0
+        while i < len(tokens):
+            if i in self.taken or not names[i]:
+                i += 1
+                continue
+            end = i + 1
+            while end < len(tokens) and end not in self.taken and names[end]:
+                end += 1
+            if self.lookup(doc[i:end].text)[0] or is_facility(doc[i:end]):
+                self._add(i, end, "")
+            i = end
+
+    def _add(
+        self, start: int, end: int, label: str, *, qualifiers: list[Entry] | None = None,
+        qualify: bool = False,
+    ) -> Mention:  # fmt: skip
+        name = self.doc[start:end].text
+        entries, division_named = self.lookup(name)
+        if label != DATELINE and _is_acronym(name):
+            # "US", "UAE" are countries; "EU", "OAS", "WA" are not the towns Eu, Oas, Wa
+            entries = [e for e in entries if e.feature is Feature.COUNTRY]
+        if end < len(self.doc) and self.doc[end].lower_ in _DIVISION_WORDS:
+            division_named = True  # "Idlib province"
+        self.taken.update(range(start, end))
+        if qualify and entries:
+            qualifiers = self._qualifier_after(end, entries)
+        mention = Mention(
+            start, end, label, normalise(name), entries, qualifiers or [], division_named
+        )
+        self.mentions.append(mention)
+        return mention
+
+    def _qualifiers(self, text: str) -> list[Entry]:
+        """Countries or divisions that a written qualifier ("Idaho", "N.M.") can mean."""
+        return [e for e in self.gazetteer.lookup(text) if e.feature in _QUALIFIER_FEATURES]
+
+    def _qualifier_after(self, end: int, entries: Sequence[Entry]) -> list[Entry]:
+        """The qualifier in "Lemay, Missouri": a country or division right after a comma
+        that contains a reading of the name (in "Saipan, Guam" each is a place of its own).
+
+        The qualifier is a place mention of its own; returns what it can mean.
+        """
+        doc = self.doc
+        if end + 1 >= len(doc) or doc[end].text != ",":
+            return []
+        stop = end + 1
+        while stop < len(doc) and stop - end <= 3 and (doc[stop].is_title or doc[stop].is_upper):
+            stop += 1
+            if any(i in self.taken for i in range(end + 1, stop)):
+                break
+            found = [
+                q
+                for q in self._qualifiers(doc[end + 1 : stop].text)
+                if any(contains(q, e) for e in entries)
+            ]
+            if found:
+                self._add_qualifier(end + 1, stop)
+                return found
+        return []
+
+    def _add_qualifier(self, start: int, end: int) -> list[Entry]:
+        """Add a qualifier ("N.M.", "Idaho", "Belgium") as a place; return its readings."""
+        found = self._qualifiers(self.doc[start:end].text)
+        if found:
+            self.mentions.append(
+                Mention(start, end, QUALIFIER, normalise(self.doc[start:end].text), found)
+            )
+            self.taken.update(range(start, end))
+        return found
+
+
+def _trimmed(span: Span) -> tuple[int, int]:
+    """Token range of an entity without "the" before it or "'s" and punctuation after it."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].text in _TRIM_LEFT or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "\u2019s")):
+        end -= 1
+    return start, end
+
+
+def _possessor_split(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """A building's or street's name split at a possessive inside it: "Derry's Altnagelvin
+    Hospital" names Derry and the hospital in it ("Moody's Analytics" stays one name)."""
+    if end - start < 3 or not is_facility(doc[start:end]):
+        return [(start, end)]
+    parts, first = [], start
+    for i in range(start + 1, end - 1):
+        if doc[i].tag_ == "POS":
+            parts.append((first, i))
+            first = i + 1
+    parts.append((first, end))
+    return parts
+
+
+def is_facility(span: Span) -> bool:
+    """True if a name's last word says it is a building or site: "Colchester Hospital"."""
+    last = span[-1]
+    return last.lower_ in _FACILITY_WORDS and len(span) > 1 and span[0].text[:1].isupper()
+
+
+def is_street(span: Span) -> bool:
+    """True if a name is a street's or road's: "Royal Street"."""
+    return is_facility(span) and span[-1].lower_ in _STREET_WORDS
+
+
+def _is_acronym(text: str) -> bool:
+    letters = text.replace(".", "")
+    return letters.isupper() and letters.isalpha() and len(letters) <= 4
+
+
+def _is_capitals(text: str) -> bool:
+    return len(text) >= 2 and text.isupper() and text.replace(".", "").isalpha()
+
+
+def _is_name_word(text: str) -> bool:
+    return text[:1].isupper() and text.replace("-", "").isalpha()
