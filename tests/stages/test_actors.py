@@ -31,7 +31,7 @@ def actors_of(analyse, text):
         ("Israeli troops entered the town.", ("Israeli troops", "ISR", "MIL")),
         ("Iranian authorities arrested two journalists.", ("Iranian authorities", "IRN", "GOV")),
         ("Ankara and Damascus have been at odds for years.", ("Ankara", "TUR", "GOV")),
-        ("The rebels in Darfur rejected the plan.", ("rebels", None, "REB")),
+        ("The rebels in Darfur rejected the plan.", ("rebels", "SDN", "REB")),
     ],
 )
 def test_actors_code_noun_phrases(analyse, text, expected):

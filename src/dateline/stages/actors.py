@@ -300,7 +300,7 @@ class _ArticleActors:
             return [self._actor(start, phrase.end, phrase.head, code, role.sector, kind, None, office)]
         actors = []
         for code, token in codes:
-            if token.i < phrase.start or token.i >= phrase.end:
+            if len(codes) > 1 and (token.i < phrase.start or token.i >= phrase.end):
                 # "foreign ministers for Turkey, Syria ...": the actor is read at the country
                 hit = self.hits.get(token.i)
                 lo, hi = (hit.start, hit.end) if hit else (token.i, token.i + 1)

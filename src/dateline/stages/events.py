@@ -9,7 +9,7 @@ threat, refusal or demand; the subject's actors become the PLOVER ``actor``, the
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from dateline.model import Actor, Article, Event, Place, TimeExpression, TimeStatus, content_id
@@ -74,6 +74,9 @@ STATEMENT_VERBS = frozenset(
     {"issue", "make", "release", "deliver", "send", "publish", "lodge", "reiterate", "renew",
      "repeat", "insist", "adopt", "pass", "sign", "announce", "voice", "express", "file"}
 )  # fmt: skip
+# Groups of people whose country is where they are, and state organs that act at home
+_PEOPLE_SECTORS = frozenset({"CVL", "REF", "LAB", "EDU", "OPP", "AGR", "REB"})
+_STATE_SECTORS = frozenset({"GOV", "COP", "JUD", "LEG"})
 # Dissidents' blocking is protest (CAMEO 144), a state's is coercion
 _CIVILIAN_SECTORS = frozenset({"CVL", "LAB", "EDU", "OPP", "REF", "AGR", "BUS", "HRI", "NGO"})
 _OBSTRUCTION_VERBS = frozenset({"block", "blockade", "barricade", "obstruct", "occupy", "close"})
@@ -311,6 +314,7 @@ class RuleEventCoder:
         )
         event_date = anchors.date_of(when, status)
         location = anchors.place_of(reading.head, reading.trigger, fallback=status is TimeStatus.CURRENT)
+        sources, targets = _place_people(sources, targets, location)
         mode = _mode(found, sources, targets, location)
         trigger = reading.trigger
         return Event(
@@ -360,6 +364,25 @@ def _clause_heads(root: Token, speaker: Token | None) -> Iterator[tuple[Token, T
                 for clause in noun.children:
                     if clause.dep_ in ("acl", "ccomp", "relcl") and clause.pos_ in _VERBAL:
                         yield from _clause_heads(clause, head)
+
+
+def _place_people(
+    sources: Sequence[Actor], targets: Sequence[Actor], location: Place | None
+) -> tuple[list[Actor], list[Actor]]:
+    """Give uncoded groups of people the country they belong to by the event's own facts:
+    "ethnic Albanians demonstrated in Serbia" are in Serbia; the demonstrators Egyptian police
+    dispersed are Egypt's."""
+    where = location.country if location is not None else None
+    home = {a.code for a in sources if a.code and a.sector in _STATE_SECTORS}
+    state = home.pop() if len(home) == 1 else None
+
+    def place(actor: Actor, fallback: str | None) -> Actor:
+        if actor.code is not None or actor.sector not in _PEOPLE_SECTORS:
+            return actor
+        code = where or fallback
+        return replace(actor, code=code) if code else actor
+
+    return [place(a, None) for a in sources], [place(a, state) for a in targets]
 
 
 def _temporal_clauses(head: Token) -> Iterator[Token]:

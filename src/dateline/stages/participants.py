@@ -252,9 +252,9 @@ class Participants:
                     c.lower_ == "to" and c.dep_ == "aux" for c in clause.children
                 ):
                     continue
-                found = [a for a in self._objects(clause, exclude=()) if _key(a) not in own and a.code]
+                found = [a for a in self._objects(clause, exclude=()) if _key(a) not in own]
                 if found:
-                    return found
+                    return [a for a in found if a.code] or found
         return []
 
     def _where(self, chain: Sequence[Token]) -> list[Actor]:
