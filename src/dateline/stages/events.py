@@ -44,7 +44,7 @@ _VERBAL = frozenset({"VERB", "AUX"})
 LIGHT_VERBS = frozenset(
     {"stage", "hold", "launch", "begin", "start", "continue", "mount", "carry", "conduct",
      "organize", "organise", "undertake", "make", "give", "resume", "wage", "lead", "join",
-     "call", "announce", "end", "step", "intensify", "escalate", "declare", "impose", "go",
+     "call", "announce", "step", "intensify", "escalate", "declare", "impose", "go",
      "have", "do", "take", "engage", "participate", "use", "open", "keep", "maintain"}
 )  # fmt: skip
 # "ten days of war games", "a wave of arrests": the event is what they measure
@@ -60,10 +60,11 @@ OCCURRENCE_VERBS = frozenset(
 _FOLLOW_ON_ROOTS = frozenset({"17", "18", "19", "20"})
 # "engaged in ethnic cleansing", "took part in talks"
 _EVENT_PREPOSITIONS = frozenset({"in", "into"})
-# Nouns naming a statement whose content clause is reported speech
+# Nouns naming a statement whose content clause is reported speech (a demand, appeal or
+# ultimatum is itself the event, its content is what is demanded, not what happened)
 SPEECH_NOUNS = frozenset(
-    {"statement", "declaration", "communique", "reminder", "warning", "appeal", "demand",
-     "call", "message", "letter", "resolution", "announcement", "note", "proposal", "ultimatum"}
+    {"statement", "declaration", "communique", "message", "letter", "resolution",
+     "announcement", "note", "report"}
 )  # fmt: skip
 # Verbs that deny what their clause says: the clause is not an event
 DENIAL_VERBS = frozenset({"deny", "dismiss", "refute", "reject"})
@@ -207,8 +208,8 @@ class RuleEventCoder:
         found = coding(code)
         if found is None:
             return None  # a public statement (CAMEO 01): no PLOVER event
-        mood = modality(head)
-        inner_mood = modality(match.verb) if match.verb is not head else mood
+        mood = modality(head, reported=speaker is not None)
+        inner_mood = modality(match.verb, reported=speaker is not None) if match.verb is not head else mood
         negated = mood.is_negated or inner_mood.is_negated or failed
         future = mood.is_future or inner_mood.is_future
         conditional = mood.is_conditional or inner_mood.is_conditional

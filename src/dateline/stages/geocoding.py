@@ -39,6 +39,7 @@ CONFIDENT_MARGIN = 1.0
 # for cities filed under another spelling) a town this close to the centre counts as inside.
 _SAME_NAME_KM = 150.0
 DIVISIONS = frozenset({Feature.ADMIN1, Feature.ADMIN2})
+_SHADOW_SHARE = 0.1
 
 
 @dataclass(slots=True)
@@ -99,9 +100,13 @@ def readings(
 
 
 def _shadowed(division: Entry, cities: Sequence[Entry]) -> bool:
-    """True if a city of the same name lies in the division (or near its centre)."""
+    """True if a city of the same name lies in the division (or near its centre). A town
+    found under another of its names must be a large part of it: "New York" is the city,
+    but "Maryland" is the state, not the town of Maryland City in it."""
     for city in cities:
         if city.country != division.country:
+            continue
+        if city.kind is not NameKind.MAIN and city.population < _SHADOW_SHARE * division.population:
             continue
         if division.feature is Feature.ADMIN1 and city.admin1 == division.name:
             return True

@@ -81,11 +81,17 @@ def is_failure_verb(token: Token) -> bool:
     return token.lemma_.lower() in FAIL_VERBS
 
 
-def modality(verb: Token) -> Modality:
-    """Read auxiliaries, negation and conditional markers attached to ``verb``."""
+def modality(verb: Token, *, reported: bool = False) -> Modality:
+    """Read auxiliaries, negation and conditional markers attached to ``verb``.
+
+    In reported speech ("announced it would prohibit aid") "would" is the future of the time
+    of speaking, not a condition.
+    """
     children = list(verb.children)
     auxiliaries = [c for c in children if c.dep_ in ("aux", "auxpass")]
     words = {c.lower_ for c in auxiliaries}
+    if reported and "would" in words and not _under_condition(verb):
+        words = (words - {"would"}) | {"will"}
     negated = any(c.dep_ == "neg" or c.lower_ in _NEGATIONS and c.dep_ in ("neg", "advmod") for c in children)
     future = bool(words & FUTURE_MODALS) or _going_to(verb)
     conditional = bool(words & CONDITIONAL_MODALS) or _under_condition(verb)
