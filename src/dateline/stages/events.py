@@ -186,7 +186,8 @@ class RuleEventCoder:
             verb.lemma_.lower() in LIGHT_VERBS and own.pattern.weight <= 1
         ):
             own = self._noun_event(verb) or own
-        obliged = speaker is not None and _is_obligation(head)
+        # "X must do Y", a minister said; "reiterated its demand that X do Y"
+        obliged = speaker is not None and (_is_obligation(head) or _states_demand(speaker))
         if obliged and stance is Stance.DONE:
             stance = Stance.DEMAND
         inner: VerbMatch | None = None
@@ -442,6 +443,11 @@ def _adjective_code(adjective: Token) -> VerbMatch | None:
     stance = stance_of(adjective)
     code = {Stance.REFUSAL: "120", Stance.INTENT: "030"}.get(stance)
     return VerbMatch(code, adjective, None, None, adjective.i) if code else None
+
+
+def _states_demand(verb: Token) -> bool:
+    """ "reiterated its demand that ...", "renewed its call for ...": what follows is demanded."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in DEMAND_NOUNS for c in verb.children)
 
 
 def _is_obligation(head: Token) -> bool:
