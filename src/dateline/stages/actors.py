@@ -31,6 +31,16 @@ _MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "nummod", "npadv
 # "foreign ministers of/for Turkey", "King Hassan of Morocco", "rebels in Darfur"
 _ORIGIN_PREPOSITIONS = frozenset({"of", "for", "from", "in", "throughout", "across"})
 _IGO_CODES = frozenset({"IGO", "NGO", "IMG", "MNC"})
+# What the last word of an organisation's name says it is
+_ORGANISATION_SECTORS = {
+    "front": "REB", "brigade": "REB", "brigades": "REB", "militia": "REB", "party": "PTY",
+    "movement": "OPP", "coalition": "OPP", "alliance": "OPP", "council": "GOV",
+    "commission": "GOV", "commision": "GOV", "committee": "GOV", "ministry": "GOV",
+    "agency": "GOV", "authority": "GOV", "office": "GOV", "court": "JUD", "tribunal": "JUD",
+    "parliament": "LEG", "assembly": "LEG", "congress": "LEG", "police": "COP", "army": "MIL",
+    "forces": "MIL", "guard": "MIL", "union": "LAB", "university": "EDU", "bank": "BUS",
+    "company": "BUS", "corporation": "BUS", "association": "CVL", "society": "CVL",
+}  # fmt: skip
 # A place is known enough to tell an actor's country from this population up, and when no
 # namesake elsewhere has at least a fifth of its population
 _KNOWN_PLACE = 100_000
@@ -106,9 +116,31 @@ class _ArticleActors:
         for token in [t for t in heads if not _is_modifier(t)] + modifiers:
             actors.extend(self._actors_of(token, actors))
         actors.extend(self._later_surnames(actors))
+        actors.extend(self._unknown_organisations())
         actors = [self._from_context(a, actors) for a in actors]
         actors.sort(key=lambda a: (a.start, a.end, a.code or ""))
         yield from self.persons.number(actors)
+
+    def _unknown_organisations(self) -> list[Actor]:
+        """Named bodies the dictionaries lack, read by the word that says what they are:
+        "Islamic Salvation Front", "Kenya Anti-Corruption Commission", "Umma party"."""
+        found = []
+        for ent in self.doc.ents:
+            if ent.label_ not in ("ORG", "NORP") or ent.start < self.first or len(ent) < 2:
+                continue
+            if any(i in self.used for i in range(ent.start, ent.end)) or ent.text.lower() in self.publishers:
+                continue
+            sector = _ORGANISATION_SECTORS.get(ent[-1].lemma_.lower())
+            if sector is None:
+                continue
+            codes = [
+                e.code for i in range(ent.start, ent.end) if (hit := self.hits.get(i)) is not None
+                for e in hit.entries if e.is_country and e.code
+            ]  # fmt: skip
+            self.used.update(range(ent.start, ent.end))
+            found.append(self._actor(ent.start, ent.end, ent.root, codes[0] if codes else None,
+                                     sector, ActorKind.BODY, ent.text, None))  # fmt: skip
+        return found
 
     def _from_context(self, actor: Actor, actors: Sequence[Actor]) -> Actor:
         """An official or a group with no country of its own takes the one country its sentence
@@ -361,7 +393,22 @@ class _ArticleActors:
                 code = self._place_code(token) if token.dep_ in ("compound", "nmod", "amod") else None
                 if code is not None:
                     return [(code, token)]
+        if not found and phrase.role is not None and phrase.role.subtype == "group":
+            # "refugees fleeing the civil war in Liberia", "guerrillas operating in Macedonia"
+            return self._country_nearby(phrase.head)
         return found
+
+    def _country_nearby(self, head: Token) -> list[tuple[str, Token]]:
+        """The first state named where a group's own clause says it is or comes from."""
+        for clause in head.rights:
+            if clause.dep_ not in ("acl", "relcl"):
+                continue
+            for token in clause.subtree:
+                if token.dep_ == "pobj" and token.head.lower_ in _ORIGIN_PREPOSITIONS | {"to", "into"}:
+                    code = self._country_code(token) or self._place_code(token)
+                    if code is not None and code not in _IGO_CODES:
+                        return [(code, token)]
+        return []
 
     def _place_code(self, token: Token) -> str | None:
         """The country of a well-known place named by a proper noun, if the gazetteer is sure."""

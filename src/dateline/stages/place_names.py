@@ -60,6 +60,9 @@ _GENERIC_WORDS = _words(
     "national commonwealth new la le el al"
 )
 _EMBEDDED_WORDS = 3  # the longest place name looked for at the start of a name
+# division words that belong to a place name opening an organisation's; "State" does not:
+# "Maryland State Police", "Colorado State University"
+_EMBEDDED_DIVISIONS = _words("county province governorate district oblast prefecture")
 
 
 @dataclass(slots=True)
@@ -188,8 +191,8 @@ class PlaceNames:
             self._entity_with_commas(start, end, commas, label)
             return
         mention = self._add(start, end, label, qualify=True)
-        if label == "ORG" and not mention.entries:
-            self._embedded(mention)
+        if label == "ORG" and (not mention.entries or mention.division_named):
+            self._embedded(mention)  # "Maryland State Police", "Mississippi State"
 
     def _entity_with_commas(self, start: int, end: int, commas: list[int], label: str) -> None:
         """ "Washington, D.C." is one place; "Donington Park, Leicestershire" two."""
@@ -224,13 +227,17 @@ class PlaceNames:
                 continue  # "KOBE IN THE HOUSE" is no organisation of Kobe's
             if len(words) == 1 and words[0].lower_ in _GENERIC_WORDS:
                 continue
-            # the name as written: in "Maryland State Police" the state is Maryland
+            # the name as written: in "Maryland State Police" the state is Maryland; but
+            # "Walker County Sheriff's Office" names Walker County
             entries = self.gazetteer.lookup(words.text)
             entries = [e for e in entries if e.kind is not NameKind.ABBREVIATION]
             if entries:
+                if b < end and doc[b].lower_ in _EMBEDDED_DIVISIONS:
+                    b += 1
                 mention = Mention(
-                    a, b, EMBEDDED, normalise(words.text), entries, container=organisation
-                )
+                    a, b, EMBEDDED, normalise(words.text), entries, container=organisation,
+                    division_named=b > words.end,
+                )  # fmt: skip
                 self.mentions.append(mention)
                 if a == start:
                     return  # one place name opens a name: "Colorado State University"
