@@ -14,8 +14,9 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from dateline.model import Actor, ActorKind, Article
+from dateline.stages.clues import NON_STATE_CODES, ORIGIN_PREPOSITIONS, CountryClues
 from dateline.stages.gazetteer import Gazetteer, load_gazetteer
-from dateline.stages.lexicon import Entry, Hit, Lexicon, load_lexicon, surname
+from dateline.stages.lexicon import Entry, Hit, Lexicon, load_lexicon
 from dateline.stages.persons import PersonIndex, person_name
 from dateline.stages.sentences import sentence_of
 from dateline.stages.toponyms import GEOGRAPHIC_NOUNS, is_locative
@@ -28,9 +29,6 @@ PRODUCED_BY = "actors.dictionary@1"
 
 _NOUNS = frozenset({"NOUN", "PROPN"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "nummod", "npadvmod", "conj"})
-# "foreign ministers of/for Turkey", "King Hassan of Morocco", "rebels in Darfur"
-_ORIGIN_PREPOSITIONS = frozenset({"of", "for", "from", "in", "throughout", "across"})
-_IGO_CODES = frozenset({"IGO", "NGO", "IMG", "MNC"})
 # What the last word of an organisation's name says it is
 _ORGANISATION_SECTORS = {
     "front": "REB", "brigade": "REB", "brigades": "REB", "militia": "REB", "party": "PTY",
@@ -41,13 +39,6 @@ _ORGANISATION_SECTORS = {
     "forces": "MIL", "guard": "MIL", "union": "LAB", "university": "EDU", "bank": "BUS",
     "company": "BUS", "corporation": "BUS", "association": "CVL", "society": "CVL",
 }  # fmt: skip
-# A place is known enough to tell an actor's country from this population up, and when no
-# namesake elsewhere has at least a fifth of its population
-_KNOWN_PLACE = 100_000
-_RIVAL_SHARE = 5
-# Sectors whose actors belong to one country, which the context can tell
-# (civilians and refugees are left out: victims are too often of another country than the one named)
-_DOMESTIC_SECTORS = frozenset({"GOV", "MIL", "COP", "REB", "OPP", "PTY", "LEG", "JUD", "LAB", "EDU", "AGR", "SPY"})
 
 
 @dataclass(slots=True)
@@ -100,6 +91,7 @@ class _ArticleActors:
             for name in (article.source, article.dateline.agency if article.dateline else None)
             if name
         }
+        self.clues = CountryClues(lexicon, gazetteer, article, doc, self.hits)
         self.persons = PersonIndex()
         self.used: set[int] = set()
         # Doc.ents builds its spans anew on every call: read them once
@@ -117,7 +109,7 @@ class _ArticleActors:
             actors.extend(self._actors_of(token, actors))
         actors.extend(self._later_surnames(actors))
         actors.extend(self._unknown_organisations())
-        actors = [self._from_context(a, actors) for a in actors]
+        actors = [self.clues.in_context(a, actors) for a in actors]
         actors.sort(key=lambda a: (a.start, a.end, a.code or ""))
         yield from self.persons.number(actors)
 
@@ -141,35 +133,6 @@ class _ArticleActors:
             found.append(self._actor(ent.start, ent.end, ent.root, codes[0] if codes else None,
                                      sector, ActorKind.BODY, ent.text, None))  # fmt: skip
         return found
-
-    def _from_context(self, actor: Actor, actors: Sequence[Actor]) -> Actor:
-        """An official or a group with no country of its own takes the one country its sentence
-        names ("President Bouteflika threatened a curfew in Algiers"), else the dateline's."""
-        if actor.code is not None or actor.sector not in _DOMESTIC_SECTORS:
-            return actor
-        token = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
-        if token is None:
-            return actor
-        sentence = sentence_of(token.root)
-        codes = {
-            entry.code
-            for i in range(sentence.start, sentence.end)
-            if (hit := self.hits.get(i)) is not None and not token.start <= i < token.end
-            for entry in hit.entries
-            # a capital's name is too often a homonym ("Moscow, Idaho") to tell a country
-            if entry.code and entry.code not in _IGO_CODES
-            and ((entry.is_country and entry.kind != "capital") or entry.kind == "org")
-        }
-        codes |= {
-            a.code for a in actors
-            if a.code and a.code not in _IGO_CODES and sentence.start_char <= a.start < sentence.end_char
-        }  # fmt: skip
-        if len(codes) == 1:
-            return replace(actor, code=codes.pop())
-        dateline = self.article.dateline
-        if not codes and dateline is not None and dateline.country:
-            return replace(actor, code=dateline.country)
-        return actor
 
     # -- phrases -------------------------------------------------------------------------
 
@@ -297,7 +260,7 @@ class _ArticleActors:
             name = entry.name
         elif code is None:
             entry = self._dictionary_person(phrase)
-            code = entry.code if entry is not None else self._code_by_surname(name, sector)
+            code = entry.code if entry is not None else self.clues.by_surname(name, sector)
         start = self._trim_start(phrase)
         actor = self._actor(start, phrase.end, head, code, sector, ActorKind.PERSON, name, office)
         self.persons.add(actor)
@@ -313,7 +276,7 @@ class _ArticleActors:
         if code is None and phrase.codes:
             code = phrase.codes[0][0]
         sector = org.sector or (phrase.role.sector if phrase.role else None)
-        kind = ActorKind.IGO if code in _IGO_CODES else ActorKind.BODY
+        kind = ActorKind.IGO if code in NON_STATE_CODES else ActorKind.BODY
         start = self._trim_start(phrase)
         self._use(phrase)
         return [self._actor(start, phrase.end, phrase.head, code, sector, kind, org.name, None)]
@@ -378,51 +341,25 @@ class _ArticleActors:
             return [(phrase.org.code, self.doc[phrase.org_span[0] if phrase.org_span else 0])]
         found: list[tuple[str, Token]] = []
         for prep in phrase.head.children:
-            if prep.dep_ != "prep" or prep.lower_ not in _ORIGIN_PREPOSITIONS:
+            if prep.dep_ != "prep" or prep.lower_ not in ORIGIN_PREPOSITIONS:
                 continue
             for obj in prep.children:
                 if obj.dep_ != "pobj":
                     continue
                 for token in (obj, *obj.conjuncts):
-                    code = self._country_code(token) or self._place_code(token)
+                    code = self.clues.country_code(token) or self.clues.place_code(token)
                     if code is not None:
                         found.append((code, token))
         if not found and phrase.role is not None:
             # "Homs Governor Talal Barazi", "Darfur rebels": a place names the country
             for token in self.doc[phrase.start : phrase.head.i]:
-                code = self._place_code(token) if token.dep_ in ("compound", "nmod", "amod") else None
+                code = self.clues.place_code(token) if token.dep_ in ("compound", "nmod", "amod") else None
                 if code is not None:
                     return [(code, token)]
         if not found and phrase.role is not None and phrase.role.subtype == "group":
             # "refugees fleeing the civil war in Liberia", "guerrillas operating in Macedonia"
-            return self._country_nearby(phrase.head)
+            return self.clues.nearby(phrase.head)
         return found
-
-    def _country_nearby(self, head: Token) -> list[tuple[str, Token]]:
-        """The first state named where a group's own clause says it is or comes from."""
-        for clause in head.rights:
-            if clause.dep_ not in ("acl", "relcl"):
-                continue
-            for token in clause.subtree:
-                if token.dep_ == "pobj" and token.head.lower_ in _ORIGIN_PREPOSITIONS | {"to", "into"}:
-                    code = self._country_code(token) or self._place_code(token)
-                    if code is not None and code not in _IGO_CODES:
-                        return [(code, token)]
-        return []
-
-    def _place_code(self, token: Token) -> str | None:
-        """The country of a well-known place named by a proper noun, if the gazetteer is sure."""
-        # the small model often tags such names ADJ or NOUN, so their capital letter decides
-        if not token.text[:1].isupper() or token.i in self.hits or token.is_stop:
-            return None
-        name = " ".join(t.text for t in token.lefts if t.dep_ == "compound" and t.text[:1].isupper())
-        entries = self.gazetteer.lookup(f"{name} {token.text}".strip())
-        if not entries:
-            return None
-        largest = entries[0]
-        rivals = {e.country for e in entries if e.population * _RIVAL_SHARE >= largest.population}
-        known = largest.population >= _KNOWN_PLACE or largest.feature in ("region", "admin1")
-        return largest.country if known and len(rivals) == 1 else None
 
     def _possessor(self, phrase: _Phrase, found: Sequence[Actor]) -> list[tuple[str, Token]]:
         """ "its own troops", "their army": the code of the nearest earlier state or body."""
@@ -441,17 +378,6 @@ class _ArticleActors:
             return [(actor.code, pronoun)]
         return []
 
-    def _country_code(self, token: Token) -> str | None:
-        hit = self.hits.get(token.i)
-        if hit is None:
-            # "from two American aid groups": the country may modify the object
-            for child in token.children:
-                if child.dep_ in ("amod", "compound", "poss") and child.i in self.hits:
-                    return self._country_code(child)
-            return None
-        entry = next((e for e in hit.entries if e.is_country), None) or hit.first("org")
-        return entry.code if entry is not None else None
-
     def _appositive(self, head: Token) -> _Phrase | None:
         """The phrase in apposition: "Faisal Mekdad, Syria's foreign minister"."""
         for child in head.children:
@@ -467,25 +393,6 @@ class _ArticleActors:
             if entries:
                 current = [e for e in entries if e.valid_on(self.day)]
                 return (current or sorted(entries, key=lambda e: e.valid_to or date.max))[-1]
-        return None
-
-    def _code_by_surname(self, name: str, sector: str | None) -> str | None:
-        """ "President Bush": the country of the dictionary's people of that surname, when the
-        title fits them and they all share one country."""
-        if not name:
-            return None
-        entries = [e for e in self.lexicon.by_surname(surname(name)) if e.code and e.sector == (sector or "GOV")]
-        if len(name.split()) > 1:
-            # a full name must match in full: namesakes with another first name are others
-            first = name.split()[0].lower()
-            entries = [e for e in entries if e.name.split()[0].lower() == first]
-        people: dict[str, set[str]] = {}
-        for entry in entries:
-            people.setdefault(entry.code or "", set()).add(entry.name)
-        ranked = sorted(people.items(), key=lambda item: -len(item[1]))
-        # the country most of the namesakes served, when clearly most
-        if ranked and (len(ranked) == 1 or len(ranked[0][1]) > len(ranked[1][1])):
-            return ranked[0][0]
         return None
 
     def _later_surnames(self, actors: Sequence[Actor]) -> list[Actor]:

@@ -29,6 +29,9 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _NAME_LABELS = frozenset({"ORG", "PERSON"})
 # an organisation or event "at" which something happens is where it happens
 VENUE_LABELS = frozenset({"ORG", "EVENT", "FAC"})
+# other labels the small model gives names it does not know: a place among them must be
+# known to the gazetteer and used as a place
+MISLABELLED = frozenset({"NORP", "PRODUCT", "LAW", "WORK_OF_ART"})
 DATELINE = "DATELINE"
 QUALIFIER = "QUALIFIER"  # "Idaho" in "Moscow, Idaho": always a place
 EMBEDDED = "EMBEDDED"  # "Toronto" in "the Toronto Police Services Board"
@@ -175,7 +178,9 @@ class PlaceNames:
 
     def _entities(self) -> None:
         for ent in self.doc.ents:
-            if ent.label_ not in PLACE_LABELS | _NAME_LABELS | VENUE_LABELS:
+            if ent.label_ in MISLABELLED and not all(t.pos_ == "PROPN" for t in ent):
+                continue  # "in Tunis" (NORP), "across Mauritius" (PRODUCT); not "Syrian"
+            if ent.label_ not in PLACE_LABELS | _NAME_LABELS | VENUE_LABELS | MISLABELLED:
                 continue
             if any(i in self.taken for i in range(ent.start, ent.end)):
                 continue

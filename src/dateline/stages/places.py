@@ -20,6 +20,7 @@ from dateline.stages.lexicon import load_lexicon
 from dateline.stages.place_names import (
     DATELINE,
     EMBEDDED,
+    MISLABELLED,
     PLACE_LABELS,
     QUALIFIER,
     VENUE_LABELS,
@@ -217,6 +218,8 @@ class _ArticlePlaces:
             return entry is not None or mention.start == self.names.dateline_token
         if self._in_actor(mention):
             return False
+        if mention.label in MISLABELLED:
+            return entry is not None and is_locative(span)
         if entry is not None and entry.is_national:
             # "talks in Moscow" is a place; "Moscow said" an actor
             return is_locative(span)
@@ -243,7 +246,10 @@ class _ArticlePlaces:
         )
 
     def _in_actor(self, mention: Mention) -> bool:
-        """True if an actor's words cover the name: it names a government or a person."""
+        """True if an actor's words cover the name: it names a government or a person. A
+        country or capital in a person's description is theirs ("Syria's foreign
+        minister"); a smaller place is where they hold office ("California Governor Jerry
+        Brown"), a place of its own."""
         start, end = (
             self.doc[mention.start].idx,
             self.doc[mention.end - 1].idx + len(self.doc[mention.end - 1]),
@@ -252,9 +258,8 @@ class _ArticlePlaces:
             if actor.start <= start and end <= actor.end:
                 if actor.kind is ActorKind.STATE:
                     return True
-                # "Syria's foreign minister": the name is part of a longer description
                 if actor.kind is ActorKind.PERSON and (actor.start, actor.end) != (start, end):
-                    return True
+                    return mention.entry is None or mention.entry.is_national
         return False
 
 
