@@ -36,12 +36,19 @@ HELDOUT = Path(__file__).resolve().parent / "gold" / "events_heldout.jsonl"
 def heldout_half(*, tuning: bool) -> list[GoldEvent]:
     """Half of dateline's held-out set, split by article: the coder's errors on the tuning half
     may be studied; the test half is only ever measured."""
-    records = [json.loads(line) for line in HELDOUT.read_text(encoding="utf-8").splitlines() if line]
-    chosen = [r for r in records if (int(hashlib.sha256(r["article"].encode()).hexdigest(), 16) % 2 == 0) == tuning]
+    records = [
+        json.loads(line) for line in HELDOUT.read_text(encoding="utf-8").splitlines() if line
+    ]
+    chosen = [
+        r
+        for r in records
+        if (int(hashlib.sha256(r["article"].encode()).hexdigest(), 16) % 2 == 0) == tuning
+    ]
     return [gold_from_record(r) for r in chosen]
 
 
 def main() -> None:
+    """Run every gold set and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the shared data folder")
     parser.add_argument("--json", type=Path, help="also write every figure to this JSON file")
@@ -52,7 +59,9 @@ def main() -> None:
         "PLOVER GSR dev": read_gold(args.data / "plover" / "plover_gsr_dev.jsonl"),
         "dateline held-out, tuning half": heldout_half(tuning=True),
         "dateline held-out, test half": heldout_half(tuning=False),
-        "PETRARCH2 real-world tests": read_petrarch_tests(args.data / "petrarch2" / "unittest_real_world.jsonl"),
+        "PETRARCH2 real-world tests": read_petrarch_tests(
+            args.data / "petrarch2" / "unittest_real_world.jsonl"
+        ),
     }
     reports: dict[str, Report] = {}
     started = time.perf_counter()
@@ -76,9 +85,13 @@ def main() -> None:
             print("| type | P | R | F1 | gold |")
             print("|---|---:|---:|---:|---:|")
             for kind, counts in sorted(report.by_type.items()):
-                print(f"| {kind} | {counts.precision:.3f} | {counts.recall:.3f} | {counts.f1:.3f} | "
-                      f"{counts.tp + counts.fn} |")
-            confusions = ", ".join(f"{g}->{p} {n}" for (g, p), n in report.confusions.most_common(8))
+                print(
+                    f"| {kind} | {counts.precision:.3f} | {counts.recall:.3f} | {counts.f1:.3f} | "
+                    f"{counts.tp + counts.fn} |"
+                )
+            confusions = ", ".join(
+                f"{g}->{p} {n}" for (g, p), n in report.confusions.most_common(8)
+            )
             print(f"most frequent confusions: {confusions}")
     if args.json:
         args.json.write_text(json.dumps({k: v.as_dict() for k, v in reports.items()}, indent=2))

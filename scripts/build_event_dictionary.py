@@ -75,7 +75,7 @@ APPEALS = {
 
 
 def quad_class(code: str) -> int:
-    """CAMEO quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material."""
+    """CAMEO quad class: 1 verbal and 2 material cooperation, 3 verbal and 4 material conflict."""
     root = int(code[:2])
     if root <= 5:
         return 1
@@ -87,6 +87,7 @@ def quad_class(code: str) -> int:
 
 
 def goldstein(code: str) -> float:
+    """The Goldstein score of a code, from its nearest listed parent."""
     for length in range(len(code), 1, -1):
         if code[:length] in GOLDSTEIN:
             return GOLDSTEIN[code[:length]]
@@ -94,14 +95,17 @@ def goldstein(code: str) -> float:
 
 
 def build_mapping(shared: Path) -> list[dict[str, Any]]:
+    """Rows of cameo_plover.tsv: the official mapping plus appeals, with quad and score."""
     rows: dict[str, dict[str, Any]] = {}
     with (shared / "data" / "plover" / "cameo2plover_2021.jsonl").open(encoding="utf-8") as fh:
         for line in fh:
             record = json.loads(line)
             code = record["cameo"]
             rows.setdefault(code, {
-                "cameo": code, "event": record["plover_event"], "mode": record["plover_mode"] or "",
-                "contexts": ",".join(record["plover_contexts"]), "description": record["description"],
+                "cameo": code, "event": record["plover_event"],
+                "mode": record["plover_mode"] or "",
+                "contexts": ",".join(record["plover_contexts"]),
+                "description": record["description"],
             })  # fmt: skip
     for code, (event, mode, contexts) in APPEALS.items():
         rows.setdefault(code, {
@@ -189,6 +193,7 @@ def _pattern_verbs(raw: str, verbs: list[dict[str, Any]]) -> list[str]:
 
 
 def parse_dictionary(path: Path) -> dict[str, Any]:
+    """Synonym sets and verb blocks (verbs, patterns) of a PETRARCH verb dictionary."""
     synsets: dict[str, list[str]] = {}
     blocks: list[dict[str, Any]] = []
     current_syn: str | None = None
@@ -249,6 +254,7 @@ def parse_dictionary(path: Path) -> dict[str, Any]:
 
 
 def main() -> None:
+    """Build verbs.json and cameo_plover.tsv."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--shared", type=Path, default=Path("/work/shared"))
     args = parser.parse_args()
@@ -270,8 +276,10 @@ def main() -> None:
     shutil.copyfile(args.shared / "data" / "petrarch2" / "LICENSE", OUT / "LICENSE-petrarch2.txt")
     patterns = sum(len(b["patterns"]) for b in dictionary["blocks"])
     verbs = sum(len(b["verbs"]) for b in dictionary["blocks"])
-    print(f"{len(dictionary['blocks'])} blocks, {verbs} verbs, {patterns} patterns, "
-          f"{len(dictionary['synsets'])} synonym sets, {len(rows)} CAMEO codes mapped")
+    print(
+        f"{len(dictionary['blocks'])} blocks, {verbs} verbs, {patterns} patterns, "
+        f"{len(dictionary['synsets'])} synonym sets, {len(rows)} CAMEO codes mapped"
+    )
 
 
 if __name__ == "__main__":

@@ -4,7 +4,6 @@ import pytest
 
 from dateline.errors import SettingsError, StageError
 from dateline.ingest import build_article
-from dateline.pipeline import Pipeline
 from dateline.registry import stage_factory
 from dateline.settings import Settings
 
@@ -18,10 +17,15 @@ def broken_coder(*args: object) -> list[object]:
 def test_pipeline_keeps_earlier_results_when_a_stage_fails(pipeline):
     broken = replace(pipeline, code_events=broken_coder)
     analysis = broken.analyse(build_article(TEXT, origin="t", title="t"))
-    assert analysis.actors and analysis.places
+    assert analysis.actors
+    assert analysis.places
     assert analysis.events == ()
     [failure] = analysis.failures
-    assert (failure.stage, failure.error_type, failure.message) == ("events", "RuntimeError", "boom")
+    assert (failure.stage, failure.error_type, failure.message) == (
+        "events",
+        "RuntimeError",
+        "boom",
+    )
 
 
 def test_pipeline_strict_raises(pipeline):
@@ -31,7 +35,11 @@ def test_pipeline_strict_raises(pipeline):
 
 
 def test_pipeline_flags_text_that_is_not_english(pipeline):
-    article = build_article("Der Außenminister traf sich gestern mit seinem Amtskollegen in Berlin und sprach.", origin="t", title="t")
+    article = build_article(
+        "Der Außenminister traf sich gestern mit seinem Amtskollegen in Berlin und sprach.",
+        origin="t",
+        title="t",
+    )
     [failure] = pipeline.analyse(article).failures
     assert failure.stage == "language"
 
@@ -54,4 +62,8 @@ def test_settings_read_from_toml(tmp_path):
     config = tmp_path / "dateline.toml"
     config.write_text('[pipeline]\nbatch_size = 8\n\n[stages]\nevents = "rules"\n')
     settings = Settings.from_toml(config)
-    assert (settings.batch_size, settings.stage("events"), settings.stage("actors")) == (8, "rules", "dictionary")
+    assert (settings.batch_size, settings.stage("events"), settings.stage("actors")) == (
+        8,
+        "rules",
+        "dictionary",
+    )

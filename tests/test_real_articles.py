@@ -26,7 +26,11 @@ def has_event(analysis: Analysis, kind: str, actor: str, recipient: str | None =
     for event in analysis.events:
         actors = {a.code for a in event.actors}
         recipients = {a.code for a in event.recipients}
-        if event.type == kind and actor in actors and (recipient is None or recipient in recipients):
+        if (
+            event.type == kind
+            and actor in actors
+            and (recipient is None or recipient in recipients)
+        ):
             return True
     return False
 
@@ -53,18 +57,22 @@ def test_real_article_kerry_and_lavrov_talks(analyses):
 def test_real_article_sudan_bombs_camp(analyses):
     analysis = analyses["ecbplus-41_10ecbplus"]
     assert analysis.article.title == "South Sudan warns of war after Sudan bombs refugee camp"
-    assert analysis.article.url is not None and analysis.article.url.startswith("http://usatoday30.usatoday.com/")
+    assert analysis.article.url is not None
+    assert analysis.article.url.startswith("http://usatoday30.usatoday.com/")
     assert has_event(analysis, "ASSAULT", "SDN")
 
 
 def test_real_article_date_line_in_body_becomes_published(analyses):
     article = analyses["ecbplus-41_11ecbplus"].article
-    assert article.published is not None and article.published.isoformat() == "2011-11-10"
+    assert article.published is not None
+    assert article.published.isoformat() == "2011-11-10"
     assert not article.text.startswith("Thu, 10 Nov 2011")
 
 
 def test_real_article_as_html_page(tmp_path, pipeline):
-    record = next(json.loads(line) for line in DATA.read_text().splitlines() if '"fakes-1923102896"' in line)
+    record = next(
+        json.loads(line) for line in DATA.read_text().splitlines() if '"fakes-1923102896"' in line
+    )
     paragraphs = "".join(f"<p>{p}.</p>" for p in record["text"].split(". ") if p)
     page = tmp_path / "belgium.html"
     page.write_text(

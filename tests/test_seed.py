@@ -28,7 +28,13 @@ def test_seed_article_metadata(seed_analysis: Analysis):
 
 def test_seed_body_is_free_of_furniture(seed_analysis: Analysis):
     text = seed_analysis.article.text
-    for furniture in ("450 views", "Reporting by", "Editing by", "Our Standards", "Source: Reuters"):
+    for furniture in (
+        "450 views",
+        "Reporting by",
+        "Editing by",
+        "Our Standards",
+        "Source: Reuters",
+    ):
         assert furniture not in text
 
 
@@ -48,12 +54,16 @@ def test_seed_four_party_consult_in_moscow(seed_analysis: Analysis):
 
 
 def test_seed_december_defence_talks_are_historical(seed_analysis: Analysis):
-    [talks] = [e for e in seed_analysis.events if e.type == "CONSULT" and "defence" in
-               seed_analysis.article.text[e.start : e.end]]
+    [talks] = [
+        e
+        for e in seed_analysis.events
+        if e.type == "CONSULT" and "defence" in seed_analysis.article.text[e.start : e.end]
+    ]
     assert talks.date == "2022-12"
     assert talks.time_status is TimeStatus.HISTORICAL
     assert {"SYR", "TUR"} <= codes(talks.actors) | codes(talks.recipients)
-    assert talks.location is not None and talks.location.country == "RUS"
+    assert talks.location is not None
+    assert talks.location.country == "RUS"
 
 
 def test_seed_syria_demands_foreign_forces_leave(seed_analysis: Analysis):
@@ -72,7 +82,9 @@ def test_seed_syria_demands_foreign_forces_leave(seed_analysis: Analysis):
     ],
 )
 def test_seed_quotes_have_their_speakers(seed_analysis: Analysis, fragment, speaker_code, speaker):
-    [quote] = [q for q in seed_analysis.quotes if fragment in q.text and q.kind is not QuoteKind.INDIRECT]
+    [quote] = [
+        q for q in seed_analysis.quotes if fragment in q.text and q.kind is not QuoteKind.INDIRECT
+    ]
     assert quote.speaker is not None
     assert quote.speaker.code == speaker_code
     assert speaker in f"{quote.speaker.name} {quote.speaker.text} {quote.speaker.office}"

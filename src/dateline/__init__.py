@@ -1,8 +1,8 @@
 """dateline: news articles in, political event data out.
 
-    >>> import dateline
-    >>> pipeline = dateline.Pipeline.from_settings()
-    >>> [analysis] = dateline.analyse_paths(["article.txt"])  # doctest: +SKIP
+>>> import dateline
+>>> pipeline = dateline.Pipeline.from_settings()
+>>> [analysis] = dateline.analyse_paths(["article.txt"])  # doctest: +SKIP
 """
 
 from __future__ import annotations

@@ -97,7 +97,9 @@ class Pipeline:
         """
         failures: list[Failure] = []
 
-        def run(name: str, stage: Callable[P, Iterable[T]], *args: P.args, **kwargs: P.kwargs) -> tuple[T, ...]:
+        def run(
+            name: str, stage: Callable[P, Iterable[T]], *args: P.args, **kwargs: P.kwargs
+        ) -> tuple[T, ...]:
             try:
                 return _stage(name, stage, *args, **kwargs)
             except StageError as error:
@@ -121,7 +123,9 @@ class Pipeline:
         actors = run("actors", self.find_actors, article, doc)
         places = run("places", self.find_places, article, doc, actors)
         # the places stage reads qualifiers ("MOSCOW, Idaho") that a lookup of the name alone misses
-        article = _with_dateline_country(article, tuple(p for p in places if _in_dateline(article, p)))
+        article = _with_dateline_country(
+            article, tuple(p for p in places if _in_dateline(article, p))
+        )
         times = run("times", self.find_times, article, doc)
         quotes = run("quotes", self.find_quotes, article, doc, actors)
         events = run("events", self.code_events, article, doc, actors, places, times)
@@ -143,9 +147,8 @@ def prepare_doc(nlp: Language, article: Article) -> Doc:
     after_dateline = article.dateline.end if article.dateline is not None else -1
     for token in doc[1:]:
         previous = doc[token.i - 1]
-        if "\n" in previous.whitespace_ or previous.is_space and "\n" in previous.text:
-            token.is_sent_start = True
-        elif token.idx == after_dateline:
+        paragraph = "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text)
+        if paragraph or token.idx == after_dateline:
             token.is_sent_start = True
     return doc
 
@@ -162,12 +165,18 @@ def _in_dateline(article: Article, place: Place) -> bool:
 
 def _with_dateline_country(article: Article, located: tuple[Place, ...]) -> Article:
     """The article with its dateline's country filled in from the gazetteer."""
-    if article.dateline is None or not located or located[0].country in (None, article.dateline.country):
+    if (
+        article.dateline is None
+        or not located
+        or located[0].country in (None, article.dateline.country)
+    ):
         return article
     return replace(article, dateline=replace(article.dateline, country=located[0].country))
 
 
-def _stage(name: str, stage: Callable[P, Iterable[T]], *args: P.args, **kwargs: P.kwargs) -> tuple[T, ...]:
+def _stage(
+    name: str, stage: Callable[P, Iterable[T]], *args: P.args, **kwargs: P.kwargs
+) -> tuple[T, ...]:
     try:
         return tuple(stage(*args, **kwargs))
     except Exception as cause:  # the package's only catch-all: any stage bug becomes a Failure

@@ -41,9 +41,7 @@ class Settings:
             raise SettingsError(f"processes must be 0 (automatic) or more, not {self.processes}")
         unknown = sorted(set(self.stages) - set(SLOTS))
         if unknown:
-            raise SettingsError(
-                f"unknown stage slot {unknown[0]!r}; available: {', '.join(SLOTS)}"
-            )
+            raise SettingsError(f"unknown stage slot {unknown[0]!r}; available: {', '.join(SLOTS)}")
 
     def stage(self, slot: str) -> str:
         """The stage chosen for ``slot``, or the built-in default."""
@@ -73,7 +71,9 @@ class Settings:
             )
         stages = data.get("stages", {})
         if not isinstance(stages, dict) or not all(isinstance(v, str) for v in stages.values()):
-            raise SettingsError(f'{path}: [stages] maps a slot to a stage name, e.g. events = "rules"')
+            raise SettingsError(
+                f'{path}: [stages] maps a slot to a stage name, e.g. events = "rules"'
+            )
         try:
             return cls(**pipeline, stages=stages)
         except TypeError as error:

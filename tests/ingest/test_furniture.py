@@ -43,13 +43,18 @@ def test_clean_scraped_keeps_first_line_when_title_is_known():
 
 
 def test_clean_scraped_reads_credits_at_the_end_of_the_last_paragraph():
-    cleaned = clean_scraped("Body text here.\n\nThe talks ended. (Reporting by Ann Lee; Editing by Bo Ray)", has_title=True)
+    cleaned = clean_scraped(
+        "Body text here.\n\nThe talks ended. (Reporting by Ann Lee; Editing by Bo Ray)",
+        has_title=True,
+    )
     assert cleaned.body.endswith("The talks ended.")
     assert cleaned.authors == ["Ann Lee"]
     assert cleaned.editors == ["Bo Ray"]
 
 
 def test_clean_scraped_drops_wire_suffix():
-    cleaned = clean_scraped("A bomb killed 16 people in Hasaka on Tuesday. --Reuters", has_title=True)
+    cleaned = clean_scraped(
+        "A bomb killed 16 people in Hasaka on Tuesday. --Reuters", has_title=True
+    )
     assert cleaned.body == "A bomb killed 16 people in Hasaka on Tuesday."
     assert cleaned.source == "Reuters"

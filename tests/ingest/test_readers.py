@@ -35,7 +35,8 @@ def test_iter_articles_reads_the_seed(seed_path):
     assert article.source == "Reuters"
     assert article.authors == ("Ece Toksabay",)
     assert article.editors == ("Alexandra Hudson",)
-    assert article.dateline is not None and article.dateline.place == "Ankara"
+    assert article.dateline is not None
+    assert article.dateline.place == "Ankara"
     for furniture in ("450 views", "Reporting by", "Our Standards", "Source: Reuters"):
         assert furniture not in article.text
 
@@ -56,16 +57,30 @@ def test_iter_articles_reads_html_main_text_and_metadata(tmp_path):
 def test_iter_articles_reads_json_lines_with_metadata(tmp_path):
     path = tmp_path / "news.jsonl"
     records = [
-        {"id": "a1", "text": "Turkey and Syria held talks in Moscow on Wednesday.", "title": "T",
-         "published": "2023-05-10T08:00:00Z", "source": "Reuters", "url": "https://x/1", "topic": "war"},
+        {
+            "id": "a1",
+            "text": "Turkey and Syria held talks in Moscow on Wednesday.",
+            "title": "T",
+            "published": "2023-05-10T08:00:00Z",
+            "source": "Reuters",
+            "url": "https://x/1",
+            "topic": "war",
+        },
         {"id": "a2", "html": PAGE},
     ]
     path.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
     first, second = read(path)
-    assert isinstance(first, Article) and isinstance(second, Article)
-    assert (first.id, first.published, first.source, first.url) == ("a1", date(2023, 5, 10), "Reuters", "https://x/1")
+    assert isinstance(first, Article)
+    assert isinstance(second, Article)
+    assert (first.id, first.published, first.source, first.url) == (
+        "a1",
+        date(2023, 5, 10),
+        "Reuters",
+        "https://x/1",
+    )
     assert first.meta == {"topic": "war"}
-    assert second.id == "a2" and second.title == "Turkey and Syria hold talks"
+    assert second.id == "a2"
+    assert second.title == "Turkey and Syria hold talks"
 
 
 def test_iter_articles_reads_folders_recursively_in_name_order(tmp_path, seed_path):
@@ -96,7 +111,11 @@ def test_iter_articles_reads_rss_feeds(tmp_path):
     )
     [article] = read(feed)
     assert isinstance(article, Article)
-    assert (article.title, article.url, article.published) == ("Talks held", "https://x/1", date(2023, 5, 10))
+    assert (article.title, article.url, article.published) == (
+        "Talks held",
+        "https://x/1",
+        date(2023, 5, 10),
+    )
     assert article.text.startswith("Turkey and Syria held talks")
 
 
@@ -120,7 +139,8 @@ def test_iter_articles_reports_bad_files_by_name(tmp_path, name, content, messag
 
 def test_iter_articles_reports_missing_paths_and_goes_on(tmp_path, seed_path):
     missing, article = read(tmp_path / "nope.txt", seed_path)
-    assert isinstance(missing, Failure) and "no such file" in missing.message
+    assert isinstance(missing, Failure)
+    assert "no such file" in missing.message
     assert isinstance(article, Article)
 
 
@@ -133,6 +153,7 @@ def test_iter_articles_reports_a_broken_json_line_and_reads_the_rest(tmp_path):
     )
     results = read(path)
     assert [type(r).__name__ for r in results] == ["Article", "Failure", "Failure", "Article"]
-    assert results[1].origin == f"{path}:2" and "invalid JSON" in results[1].message
+    assert results[1].origin == f"{path}:2"
+    assert "invalid JSON" in results[1].message
     assert results[1].raw == '{"text": broken'
     assert "expected an ISO date" in results[2].message

@@ -8,7 +8,11 @@ def events_of(analyse, text, **fields):
 
 
 def summary(event):
-    return (event.type, sorted(a.code or "?" for a in event.actors), sorted(a.code or "?" for a in event.recipients))
+    return (
+        event.type,
+        sorted(a.code or "?" for a in event.actors),
+        sorted(a.code or "?" for a in event.recipients),
+    )
 
 
 @pytest.mark.parametrize(
@@ -20,7 +24,10 @@ def summary(event):
         ("Russia condemned the Turkish strike on Syrian troops.", ("ACCUSE", ["RUS"], ["TUR"])),
         ("Egypt rejected the Israeli proposal.", ("REJECT", ["EGY"], ["ISR"])),
         ("Iraqi police arrested three men in Baghdad.", ("COERCE", ["IRQ"], ["IRQ"])),
-        ("Thousands of Kenyan students demonstrated against the government.", ("PROTEST", ["KEN"], ["KEN"])),
+        (
+            "Thousands of Kenyan students demonstrated against the government.",
+            ("PROTEST", ["KEN"], ["KEN"]),
+        ),
     ],
 )
 def test_events_code_plain_clauses(analyse, text, expected):
@@ -53,14 +60,24 @@ def test_events_negation_is_marked_not_dropped_silently(analyse):
 
 
 def test_events_future_meeting_with_a_date_is_a_future_consult(analyse):
-    [event] = [e for e in events_of(analyse, "Iran and Iraq will meet in Baghdad next month.") if e.type == "CONSULT"]
+    [event] = [
+        e
+        for e in events_of(analyse, "Iran and Iraq will meet in Baghdad next month.")
+        if e.type == "CONSULT"
+    ]
     assert event.time_status is TimeStatus.FUTURE
     assert event.date == "2023-06"
 
 
 def test_events_past_perfect_with_old_date_is_historical(analyse):
-    [event] = events_of(analyse, "Syrian and Turkish defence ministers had held talks in Moscow in December.")
-    assert (event.type, event.date, event.time_status) == ("CONSULT", "2022-12", TimeStatus.HISTORICAL)
+    [event] = events_of(
+        analyse, "Syrian and Turkish defence ministers had held talks in Moscow in December."
+    )
+    assert (event.type, event.date, event.time_status) == (
+        "CONSULT",
+        "2022-12",
+        TimeStatus.HISTORICAL,
+    )
 
 
 def test_events_point_back_to_their_sentence(analyse):
@@ -77,6 +94,10 @@ def test_events_have_stable_ids(analyse):
 
 
 def test_events_carry_quad_class_and_score(analyse):
-    [attack] = [e for e in events_of(analyse, "Israeli jets bombed targets in Gaza on Monday.") if e.type == "ASSAULT"]
+    [attack] = [
+        e
+        for e in events_of(analyse, "Israeli jets bombed targets in Gaza on Monday.")
+        if e.type == "ASSAULT"
+    ]
     assert attack.quad_code == 4
     assert attack.score <= -9

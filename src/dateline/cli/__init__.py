@@ -11,9 +11,9 @@ import sys
 import click
 
 from dateline import __version__
+from dateline.cli.evaluate import evaluate
 from dateline.cli.events import actors, dyad, events, failures, sql
 from dateline.cli.export import export
-from dateline.cli.evaluate import evaluate
 from dateline.cli.extract import extract
 from dateline.cli.ingest import ingest
 from dateline.cli.load import load

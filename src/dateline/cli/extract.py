@@ -18,8 +18,14 @@ from dateline.runners.local import analyse_stream
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "table"]), default="jsonl",
-              show_default=True, help="jsonl: one object per article (the output contract).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "json", "table"]),
+    default="jsonl",
+    show_default=True,
+    help="jsonl: one object per article (the output contract).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @pipeline_options
 def extract(
@@ -41,7 +47,9 @@ def extract(
     """
     settings = settings_from(config, model, processes, batch_size, strict)
     results = with_progress(
-        analyse_stream(iter_articles(paths), settings), quiet=quiet or fmt == "table", label="articles"
+        analyse_stream(iter_articles(paths), settings),
+        quiet=quiet or fmt == "table",
+        label="articles",
     )
     failed = 0
     records = []
@@ -54,7 +62,10 @@ def extract(
             if result.failures:
                 failed += 1
                 for failure in result.failures:
-                    click.echo(f"error: {result.article.origin}: {failure.stage}: {failure.message}", err=True)
+                    click.echo(
+                        f"error: {result.article.origin}: {failure.stage}: {failure.message}",
+                        err=True,
+                    )
             record = analysis_record(result)
         if fmt == "jsonl":
             click.echo(json.dumps(record, ensure_ascii=False))

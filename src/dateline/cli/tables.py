@@ -22,7 +22,16 @@ def print_event_table(records: Sequence[Mapping[str, Any]]) -> None:
         article = record["article"]
         title = article.get("title") or article.get("origin") or record["id"]
         table = Table(title=f"{title} ({article.get('published') or 'undated'})", show_lines=False)
-        for column in ("event", "cameo", "actor", "recipient", "date", "status", "where", "trigger"):
+        for column in (
+            "event",
+            "cameo",
+            "actor",
+            "recipient",
+            "date",
+            "status",
+            "where",
+            "trigger",
+        ):
             table.add_column(column)
         for event in record["events"]:
             location = event.get("location") or {}
@@ -41,7 +50,9 @@ def print_event_table(records: Sequence[Mapping[str, Any]]) -> None:
             console.print(f"  [red]error[/red] {error['stage']}: {error['message']}")
 
 
-def print_rows(columns: Sequence[str], rows: Iterable[Sequence[Any]], title: str | None = None) -> None:
+def print_rows(
+    columns: Sequence[str], rows: Iterable[Sequence[Any]], title: str | None = None
+) -> None:
     """A plain table of query results."""
     table = Table(title=title)
     for column in columns:

@@ -106,7 +106,8 @@ class Report:
             "sector_accuracy": round(self.sector_accuracy, 4),
             "sectors_scored": self.sectors_scored,
             "confusions": [
-                {"gold": g, "predicted": p, "count": n} for (g, p), n in self.confusions.most_common(15)
+                {"gold": g, "predicted": p, "count": n}
+                for (g, p), n in self.confusions.most_common(15)
             ],
         }
 

@@ -17,7 +17,8 @@ _HEADER_NOISE = re.compile(
       | (?:share|print|e-?mail|advertisement|listen|follow|subscribe|save|tweet)
         (?:\s+(?:this|on|to|article|story).*)?
       | (?:published|updated|posted|last\ updated)(?:\s+(?:on|at))?\b.{0,60}
-      | by\s+[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+){0,3}(?:\s*(?:,|and)\s*[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+){0,3})*
+      | by\s+[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+){0,3}
+        (?:\s*(?:,|and)\s*[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+){0,3})*
       | https?://\S+
       | https?:\s*/\s*/.*
     )\s*$""",

@@ -42,9 +42,9 @@ def extract_page(html: str, origin: str) -> Page:
         include_tables=False,
         deduplicate=True,
     )
-    if document is None or not (document.text or "").strip():
+    if document is None or isinstance(document, dict) or not (document.text or "").strip():
         raise ArticleError(origin, "no article text found in the page", raw=html)
-    text: str = document.text
+    text: str = document.text or ""
     title: str | None = document.title
     # trafilatura keeps the headline as the first line of the text
     if title and text.startswith(title):

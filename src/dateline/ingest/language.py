@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 
 _ENGLISH = frozenset(
-    "the of and to in a is that for on was with he it as at by said from his has have be "
-    "are were not an its this which but had will they their been who after".split()
+    "the of and to in a is that for on was with he it as at by said from his has have be are "
+    "were not an its this which but had will they their been who after".split()
 )
 _WORD = re.compile(r"[a-z]+")
 
 
 def detect_language(text: str) -> str:
-    """"en" when English function words are common in ``text``, else "und" (undetermined)."""
+    """ "en" when English function words are common in ``text``, else "und" (undetermined)."""
     words = _WORD.findall(text[:5000].lower())
     if not words:
         return "und"

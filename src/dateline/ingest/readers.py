@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -38,7 +38,9 @@ _KNOWN_FIELDS = frozenset(
 ReadResult = Article | Failure
 
 
-def iter_articles(paths: Iterable[str | Path], *, stdin: TextIO | None = None) -> Iterator[ReadResult]:
+def iter_articles(
+    paths: Iterable[str | Path], *, stdin: TextIO | None = None
+) -> Iterator[ReadResult]:
     """Read every input in order; yield an Article, or a Failure for input that is bad.
 
     A path may be a file, a folder (read recursively, files in name order) or ``-`` for
@@ -101,9 +103,9 @@ def _read_file(path: Path) -> Iterator[ReadResult]:
     elif suffix in FEED_SUFFIXES or (suffix in HTML_SUFFIXES and is_feed(text)):
         yield from _read_feed(text, origin)
     elif suffix in HTML_SUFFIXES:
-        yield _guard(origin, text, lambda: article_from_record({"html": text}, origin))
+        yield _guard(origin, text, {"html": text})
     else:
-        yield _guard(origin, text, lambda: article_from_record({"text": text}, origin))
+        yield _guard(origin, text, {"text": text})
 
 
 def _read_jsonl_lines(lines: Iterable[str], origin: str) -> Iterator[ReadResult]:
@@ -117,9 +119,9 @@ def _read_jsonl_lines(lines: Iterable[str], origin: str) -> Iterator[ReadResult]
             yield _failure(where, f"invalid JSON: {error.msg} at column {error.colno}", line)
             continue
         if not isinstance(record, dict):
-            yield _failure(where, "expected a JSON object like {\"text\": ...}", line)
+            yield _failure(where, 'expected a JSON object like {"text": ...}', line)
             continue
-        yield _guard(where, line, lambda record=record, where=where: article_from_record(record, where))
+        yield _guard(where, line, record)
 
 
 def _read_json(text: str, origin: str) -> Iterator[ReadResult]:
@@ -132,9 +134,9 @@ def _read_json(text: str, origin: str) -> Iterator[ReadResult]:
     for number, record in enumerate(records, start=1):
         where = f"{origin}[{number}]" if isinstance(data, list) else origin
         if not isinstance(record, dict):
-            yield _failure(where, "expected a JSON object like {\"text\": ...}", json.dumps(record))
+            yield _failure(where, 'expected a JSON object like {"text": ...}', json.dumps(record))
             continue
-        yield _guard(where, json.dumps(record), lambda r=record, w=where: article_from_record(r, w))
+        yield _guard(where, json.dumps(record), record)
 
 
 def _read_feed(text: str, origin: str) -> Iterator[ReadResult]:
@@ -147,12 +149,15 @@ def _read_feed(text: str, origin: str) -> Iterator[ReadResult]:
         yield _failure(origin, "feed has no items", text)
     for item in items:
         where = str(item["_origin"])
-        yield _guard(where, json.dumps(item), lambda i=item, w=where: article_from_record(i, w, fragment=True))
+        yield _guard(where, json.dumps(item), item, fragment=True)
 
 
-def _guard(origin: str, raw: str, read: Callable[[], Article]) -> ReadResult:
+def _guard(
+    origin: str, raw: str, record: Mapping[str, object], *, fragment: bool = False
+) -> ReadResult:
+    """The article of ``record``, or a Failure that keeps the raw input for replay."""
     try:
-        article = read()
+        article = article_from_record(record, origin, fragment=fragment)
     except ArticleError as error:
         return _failure(error.origin, error.reason, raw)
     return article
@@ -260,7 +265,9 @@ def build_article(
 
 
 def _failure(origin: str, message: str, raw: str | None = None) -> Failure:
-    return Failure(stage="ingest", origin=origin, message=message, error_type="ArticleError", raw=raw)
+    return Failure(
+        stage="ingest", origin=origin, message=message, error_type="ArticleError", raw=raw
+    )
 
 
 def _optional_str(record: Mapping[str, object], key: str, origin: str) -> str | None:

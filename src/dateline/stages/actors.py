@@ -120,7 +120,10 @@ class _ArticleActors:
         for ent in self.doc.ents:
             if ent.label_ not in ("ORG", "NORP") or ent.start < self.first or len(ent) < 2:
                 continue
-            if any(i in self.used for i in range(ent.start, ent.end)) or ent.text.lower() in self.publishers:
+            if (
+                any(i in self.used for i in range(ent.start, ent.end))
+                or ent.text.lower() in self.publishers
+            ):
                 continue
             sector = _ORGANISATION_SECTORS.get(ent[-1].lemma_.lower())
             if sector is None:
@@ -193,10 +196,10 @@ class _ArticleActors:
             parent = current.head
             if parent is current:
                 return False
-            if parent.pos_ not in _NOUNS and parent.i not in self.hits and parent is not head:
-                # "Turkish-backed rebels" are not Turkish; "Vietnamese-led forces" are
-                if parent.lemma_.lower() != "lead":
-                    return False
+            # "Turkish-backed rebels" are not Turkish; "Vietnamese-led forces" are
+            outside = parent.pos_ not in _NOUNS and parent.i not in self.hits and parent is not head
+            if outside and parent.lemma_.lower() != "lead":
+                return False
             current = parent
         return False
 
@@ -218,7 +221,11 @@ class _ArticleActors:
             appositive = self._appositive(head)
             if appositive is not None and (appositive.role or appositive.org or appositive.codes):
                 return self._person(phrase)
-        if phrase.org is not None and phrase.org_span and phrase.org_span[0] <= head.i < phrase.org_span[1]:
+        if (
+            phrase.org is not None
+            and phrase.org_span
+            and phrase.org_span[0] <= head.i < phrase.org_span[1]
+        ):
             return self._organisation(phrase)
         if phrase.role is not None and hit is not None and hit.first("role") is phrase.role:
             return self._body(phrase, found)
@@ -269,7 +276,8 @@ class _ArticleActors:
 
     def _organisation(self, phrase: _Phrase) -> list[Actor]:
         org = phrase.org
-        assert org is not None and phrase.org_span is not None
+        assert org is not None
+        assert phrase.org_span is not None
         if org.name.lower() in self.publishers or org.term.lower() in self.publishers:
             return []
         code = org.code
@@ -292,7 +300,9 @@ class _ArticleActors:
         if not codes:
             org = phrase.org
             code = org.code if org is not None else None
-            return [self._actor(start, phrase.end, phrase.head, code, role.sector, kind, None, office)]
+            return [
+                self._actor(start, phrase.end, phrase.head, code, role.sector, kind, None, office)
+            ]
         actors = []
         for code, token in codes:
             if len(codes) > 1 and (token.i < phrase.start or token.i >= phrase.end):
@@ -300,9 +310,15 @@ class _ArticleActors:
                 hit = self.hits.get(token.i)
                 lo, hi = (hit.start, hit.end) if hit else (token.i, token.i + 1)
                 self.used.update(range(lo, hi))
-                actors.append(self._actor(lo, hi, phrase.head, code, role.sector, kind, None, office))
+                actors.append(
+                    self._actor(lo, hi, phrase.head, code, role.sector, kind, None, office)
+                )
             else:
-                actors.append(self._actor(start, phrase.end, phrase.head, code, role.sector, kind, None, office))
+                actors.append(
+                    self._actor(
+                        start, phrase.end, phrase.head, code, role.sector, kind, None, office
+                    )
+                )
         return actors
 
     def _state(self, hit: Hit, country: Entry) -> list[Actor]:
@@ -353,7 +369,11 @@ class _ArticleActors:
         if not found and phrase.role is not None:
             # "Homs Governor Talal Barazi", "Darfur rebels": a place names the country
             for token in self.doc[phrase.start : phrase.head.i]:
-                code = self.clues.place_code(token) if token.dep_ in ("compound", "nmod", "amod") else None
+                code = (
+                    self.clues.place_code(token)
+                    if token.dep_ in ("compound", "nmod", "amod")
+                    else None
+                )
                 if code is not None:
                     return [(code, token)]
         if not found and phrase.role is not None and phrase.role.subtype == "group":
@@ -364,7 +384,11 @@ class _ArticleActors:
     def _possessor(self, phrase: _Phrase, found: Sequence[Actor]) -> list[tuple[str, Token]]:
         """ "its own troops", "their army": the code of the nearest earlier state or body."""
         pronoun = next(
-            (t for t in self.doc[phrase.start : phrase.end] if t.lower_ in ("its", "their") and t.dep_ == "poss"),
+            (
+                t
+                for t in self.doc[phrase.start : phrase.end]
+                if t.lower_ in ("its", "their") and t.dep_ == "poss"
+            ),
             None,
         )
         if pronoun is None:

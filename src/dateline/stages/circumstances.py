@@ -48,7 +48,9 @@ def time_status(
 class Circumstances:
     """Time expressions and places of an article, found by the tokens they cover."""
 
-    def __init__(self, doc: Doc, places: Sequence[Place], times: Sequence[TimeExpression], article: Article) -> None:
+    def __init__(
+        self, doc: Doc, places: Sequence[Place], times: Sequence[TimeExpression], article: Article
+    ) -> None:
         self.doc = doc
         self.article = article
         self.times = [t for t in times if t.value is not None]
@@ -56,7 +58,13 @@ class Circumstances:
         self.places = [(p, _root(doc, p.start, p.end)) for p in places]
         dateline = article.dateline
         self.dateline_place = next(
-            (p for p in places if dateline is not None and dateline.start <= p.start < dateline.end and p.lat is not None),
+            (
+                p
+                for p in places
+                if dateline is not None
+                and dateline.start <= p.start < dateline.end
+                and p.lat is not None
+            ),
             None,
         )
 
@@ -81,7 +89,11 @@ class Circumstances:
         for place, root in self.places:
             if root is None or place.lat is None:
                 continue
-            if root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE and _attached(root, head, trigger):
+            if (
+                root.dep_ == "pobj"
+                and root.head.lower_ in _LOCATIVE
+                and _attached(root, head, trigger)
+            ):
                 return place
         return self.dateline_place if fallback else None
 

@@ -62,7 +62,9 @@ class CountryClues:
         # the small model often tags such names ADJ or NOUN, so their capital letter decides
         if not token.text[:1].isupper() or token.i in self.hits or token.is_stop:
             return None
-        name = " ".join(t.text for t in token.lefts if t.dep_ == "compound" and t.text[:1].isupper())
+        name = " ".join(
+            t.text for t in token.lefts if t.dep_ == "compound" and t.text[:1].isupper()
+        )
         entries = self.gazetteer.lookup(f"{name} {token.text}".strip())
         if not entries:
             return None
@@ -77,7 +79,10 @@ class CountryClues:
             if clause.dep_ not in ("acl", "relcl"):
                 continue
             for token in clause.subtree:
-                if token.dep_ == "pobj" and token.head.lower_ in ORIGIN_PREPOSITIONS | {"to", "into"}:
+                if token.dep_ == "pobj" and token.head.lower_ in ORIGIN_PREPOSITIONS | {
+                    "to",
+                    "into",
+                }:
                     code = self.country_code(token) or self.place_code(token)
                     if code is not None and code not in NON_STATE_CODES:
                         return [(code, token)]
@@ -88,7 +93,11 @@ class CountryClues:
         title fits them and they all share one country."""
         if not name:
             return None
-        entries = [e for e in self.lexicon.by_surname(surname(name)) if e.code and e.sector == (sector or "GOV")]
+        entries = [
+            e
+            for e in self.lexicon.by_surname(surname(name))
+            if e.code and e.sector == (sector or "GOV")
+        ]
         if len(name.split()) > 1:
             # a full name must match in full: namesakes with another first name are others
             first = name.split()[0].lower()
@@ -117,12 +126,15 @@ class CountryClues:
             if (hit := self.hits.get(i)) is not None and not token.start <= i < token.end
             for entry in hit.entries
             # a capital's name is too often a homonym ("Moscow, Idaho") to tell a country
-            if entry.code and entry.code not in NON_STATE_CODES
+            if entry.code
+            and entry.code not in NON_STATE_CODES
             and ((entry.is_country and entry.kind != "capital") or entry.kind == "org")
         }
         codes |= {
-            a.code for a in actors
-            if a.code and a.code not in NON_STATE_CODES and sentence.start_char <= a.start < sentence.end_char
+            a.code
+            for a in actors
+            if a.code and a.code not in NON_STATE_CODES
+            and sentence.start_char <= a.start < sentence.end_char
         }  # fmt: skip
         if len(codes) == 1:
             return replace(actor, code=codes.pop())

@@ -49,7 +49,8 @@ LIGHT_VERBS = frozenset(
 )  # fmt: skip
 # "ten days of war games", "a wave of arrests": the event is what they measure
 _MEASURES = frozenset(
-    {"day", "week", "month", "hour", "series", "wave", "round", "spate", "string", "number", "campaign", "kind"}
+    {"day", "week", "month", "hour", "series", "wave", "round", "spate", "string", "number",
+     "campaign", "kind"}
 )  # fmt: skip
 # Verbs that say an event named by their subject goes on: "riots continued", "clashes erupted"
 OCCURRENCE_VERBS = frozenset(
@@ -182,8 +183,10 @@ class RuleEventCoder:
         own = self.verbs.code(verb) if verb.pos_ in _VERBAL else _adjective_code(verb)
         if complement is verb or (complement is not None and complement.i == verb.i):
             own, complement = None, verb
-        if own is None or own.pattern is None or (
-            verb.lemma_.lower() in LIGHT_VERBS and own.pattern.weight <= 1
+        if (
+            own is None
+            or own.pattern is None
+            or (verb.lemma_.lower() in LIGHT_VERBS and own.pattern.weight <= 1)
         ):
             own = self._noun_event(verb) or own
         # "X must do Y", a minister said; "reiterated its demand that X do Y"
@@ -199,7 +202,9 @@ class RuleEventCoder:
         if obliged and inner is None and coding(code) is not None:
             code = demand(code)
         failed = complement is not None and is_failure_verb(verb)
-        return self._finish(head, match, code, speaker, obliged=obliged, failed=failed, stance=stance)
+        return self._finish(
+            head, match, code, speaker, obliged=obliged, failed=failed, stance=stance
+        )
 
     def _finish(
         self, head: Token, match: VerbMatch, code: str, speaker: Token | None, *,
@@ -210,7 +215,9 @@ class RuleEventCoder:
         if found is None:
             return None  # a public statement (CAMEO 01): no PLOVER event
         mood = modality(head, reported=speaker is not None)
-        inner_mood = modality(match.verb, reported=speaker is not None) if match.verb is not head else mood
+        inner_mood = (
+            modality(match.verb, reported=speaker is not None) if match.verb is not head else mood
+        )
         negated = mood.is_negated or inner_mood.is_negated or failed
         future = mood.is_future or inner_mood.is_future
         conditional = mood.is_conditional or inner_mood.is_conditional
@@ -219,7 +226,8 @@ class RuleEventCoder:
             code, negated, future = refusal(code), False, False
             found = coding(code) or found
         return _Reading(
-            code=found.cameo, coding=found, trigger=match.verb, head=head, speaker=speaker, match=match,
+            code=found.cameo, coding=found, trigger=match.verb, head=head, speaker=speaker,
+            match=match,
             is_negated=negated, is_future=future, is_conditional=conditional,
             is_perfect_past=mood.is_perfect_past, is_obligation=obliged,
         )  # fmt: skip
@@ -240,7 +248,16 @@ class RuleEventCoder:
             code = self.nouns.code(noun)
             if code is None and noun.lemma_.lower() in _MEASURES:
                 # "launched ten days of war games", "a series of attacks"
-                inner = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
+                inner = next(
+                    (
+                        g
+                        for c in noun.children
+                        if c.dep_ == "prep" and c.lower_ == "of"
+                        for g in c.children
+                        if g.dep_ == "pobj"
+                    ),
+                    None,
+                )
                 if inner is not None:
                     noun, code = inner, self.nouns.code(inner)
             if code is not None:
@@ -255,7 +272,9 @@ class RuleEventCoder:
             if deeper is not None and (match is None or stance is not Stance.DONE):
                 combined, code = self._combine(match, deeper, stance)
                 if combined is not None and code is not None:
-                    return VerbMatch(code, combined.verb, combined.pattern, combined.target, combined.end)
+                    return VerbMatch(
+                        code, combined.verb, combined.pattern, combined.target, combined.end
+                    )
             if match is None:
                 return deeper
         return match
@@ -302,7 +321,11 @@ class RuleEventCoder:
             and sources and all(a.sector in _CIVILIAN_SECTORS for a in sources)
         ):  # fmt: skip
             found = coding("144") or found
-        if not reading.is_negated and reading.is_future and anchors.time_of(reading.head, reading.trigger) is None:
+        if (
+            not reading.is_negated
+            and reading.is_future
+            and anchors.time_of(reading.head, reading.trigger) is None
+        ):
             # an undated plan is a statement of intent made now (CAMEO 03x / 13x)
             code = intent(found.cameo)
             found = coding(code) or found
@@ -311,11 +334,18 @@ class RuleEventCoder:
             found = coding(code) or found
         when = anchors.time_of(reading.head, reading.trigger)
         status = time_status(
-            when, anchors.published, found.event, negated=reading.is_negated, conditional=reading.is_conditional,
-            future=reading.is_future, perfect_past=reading.is_perfect_past and reading.speaker is None,
+            when,
+            anchors.published,
+            found.event,
+            negated=reading.is_negated,
+            conditional=reading.is_conditional,
+            future=reading.is_future,
+            perfect_past=reading.is_perfect_past and reading.speaker is None,
         )
         event_date = anchors.date_of(when, status)
-        location = anchors.place_of(reading.head, reading.trigger, fallback=status is TimeStatus.CURRENT)
+        location = anchors.place_of(
+            reading.head, reading.trigger, fallback=status is TimeStatus.CURRENT
+        )
         sources, targets = _place_people(sources, targets, location)
         mode = _mode(found, sources, targets, location)
         trigger = reading.trigger
@@ -395,7 +425,9 @@ def _temporal_clauses(head: Token) -> Iterator[Token]:
             continue
         if token.dep_ == "advcl" and token.head.i != head.i:
             continue
-        marked = any(c.dep_ in ("mark", "advmod") and c.lower_ in _TEMPORAL_MARKS for c in token.children)
+        marked = any(
+            c.dep_ in ("mark", "advmod") and c.lower_ in _TEMPORAL_MARKS for c in token.children
+        )
         if marked and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
             yield token
 
@@ -422,7 +454,13 @@ def _predicate(head: Token) -> tuple[Token, Token | None, Stance]:
     if complement is None and stance is not Stance.DONE:
         # "have sworn to fight" is sometimes parsed as a purpose clause
         complement = next(
-            (c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and any(g.lower_ == "to" and g.dep_ == "aux" for g in c.children)),
+            (
+                c
+                for c in verb.children
+                if c.dep_ == "advcl"
+                and c.i > verb.i
+                and any(g.lower_ == "to" and g.dep_ == "aux" for g in c.children)
+            ),
             None,
         )
     if complement is None:
@@ -460,10 +498,19 @@ def _is_obligation(head: Token) -> bool:
 
 
 def _clausal_child(token: Token) -> Token | None:
-    return next((c for c in token.children if c.dep_ in ("acl", "ccomp", "xcomp", "relcl") and c.pos_ in _VERBAL), None)
+    return next(
+        (
+            c
+            for c in token.children
+            if c.dep_ in ("acl", "ccomp", "xcomp", "relcl") and c.pos_ in _VERBAL
+        ),
+        None,
+    )
 
 
-def _mode(found: Coding, sources: Sequence[Actor], targets: Sequence[Actor], location: Place | None) -> str | None:
+def _mode(
+    found: Coding, sources: Sequence[Actor], targets: Sequence[Actor], location: Place | None
+) -> str | None:
     if found.event != "CONSULT" or found.mode is not None:
         return found.mode
     parties = {a.code for a in (*sources, *targets) if a.code}

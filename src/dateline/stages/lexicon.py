@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
 
 COUNTRY_KINDS = frozenset({"name", "alias", "adjective", "demonym", "capital"})
 MAX_TERM_TOKENS = 8
@@ -77,7 +77,9 @@ class Lexicon:
             key = tuple(t.lower() for t in tokens)
             self._terms[key].append((tokens, entry))
             self._lengths[key[0]].add(len(key))
-        self.roles = {key: e for key, items in self._terms.items() for _, e in items if e.kind == "role"}
+        self.roles = {
+            key: e for key, items in self._terms.items() for _, e in items if e.kind == "role"
+        }
         self.surnames: dict[str, list[Entry]] = defaultdict(list)
         for items in self._terms.values():
             for _, entry in items:
@@ -112,7 +114,9 @@ class Lexicon:
             i = hit.end
         return hits
 
-    def _match_words(self, texts: Sequence[str], lowers: Sequence[str], i: int, end: int) -> Hit | None:
+    def _match_words(
+        self, texts: Sequence[str], lowers: Sequence[str], i: int, end: int
+    ) -> Hit | None:
         lengths = self._lengths.get(lowers[i])
         if not lengths:
             return self._possessive(texts[i], lowers[i], i)
@@ -133,7 +137,11 @@ class Lexicon:
         if len(text) < 4 or not text[0].isupper() or not lower.endswith("s"):
             return None
         items = self._terms.get((lower[:-1],), ())
-        entries = tuple(e for tokens, e in items if e.kind in ("name", "alias", "org") and tokens[0] == text[:-1])
+        entries = tuple(
+            e
+            for tokens, e in items
+            if e.kind in ("name", "alias", "org") and tokens[0] == text[:-1]
+        )
         return Hit(i, i + 1, entries) if entries else None
 
 
@@ -181,7 +189,8 @@ def iter_entries() -> Iterable[Entry]:
                 continue  # a lone surname is resolved through the article, not the dictionary
             yield Entry(
                 term=term, kind="person", code=row["code"] or None, sector=row["sector"] or None,
-                name=row["name"], valid_from=_date(row.get("start")), valid_to=_date(row.get("end")),
+                name=row["name"], valid_from=_date(row.get("start")),
+                valid_to=_date(row.get("end")),
             )  # fmt: skip
 
 

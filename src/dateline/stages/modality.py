@@ -92,7 +92,9 @@ def modality(verb: Token, *, reported: bool = False) -> Modality:
     words = {c.lower_ for c in auxiliaries}
     if reported and "would" in words and not _under_condition(verb):
         words = (words - {"would"}) | {"will"}
-    negated = any(c.dep_ == "neg" or c.lower_ in _NEGATIONS and c.dep_ in ("neg", "advmod") for c in children)
+    negated = any(
+        c.dep_ == "neg" or (c.lower_ in _NEGATIONS and c.dep_ == "advmod") for c in children
+    )
     future = bool(words & FUTURE_MODALS) or _going_to(verb)
     conditional = bool(words & CONDITIONAL_MODALS) or _under_condition(verb)
     perfect_past = "had" in words and verb.tag_ == "VBN"
@@ -101,7 +103,11 @@ def modality(verb: Token, *, reported: bool = False) -> Modality:
 
 def _going_to(verb: Token) -> bool:
     head = verb.head
-    return verb.dep_ == "xcomp" and head.lower_ == "going" and any(c.lower_ == "to" for c in verb.children)
+    return (
+        verb.dep_ == "xcomp"
+        and head.lower_ == "going"
+        and any(c.lower_ == "to" for c in verb.children)
+    )
 
 
 def _under_condition(verb: Token) -> bool:

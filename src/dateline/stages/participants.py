@@ -83,7 +83,9 @@ class Participants:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         return int(span.root.i) if span is not None else None
 
-    def roles(self, head: Token, trigger: Token, marked: Token | None) -> tuple[list[Actor], list[Actor]]:
+    def roles(
+        self, head: Token, trigger: Token, marked: Token | None
+    ) -> tuple[list[Actor], list[Actor]]:
         """The actors of the event's subject (actor) and object (recipient)."""
         sources = self.subject(head) or (self.subject(trigger) if trigger is not head else [])
         if not sources and trigger.pos_ in ("NOUN", "PROPN"):
@@ -185,8 +187,12 @@ class Participants:
                 for obj in child.children:
                     if obj.dep_ == "pobj" and obj.lemma_.lower() in _ATTACK_NOUNS:
                         found = self.at(obj) or [
-                            a for prep in obj.children if prep.dep_ == "prep" and prep.lower_ == "by"
-                            for g in prep.children if g.dep_ == "pobj" for a in self.at(g)
+                            a
+                            for prep in obj.children
+                            if prep.dep_ == "prep" and prep.lower_ == "by"
+                            for g in prep.children
+                            if g.dep_ == "pobj"
+                            for a in self.at(g)
                         ]  # fmt: skip
                         if found:
                             return found
@@ -217,7 +223,9 @@ class Participants:
             elif child.dep_ == "prt":
                 found.extend(self._prepositional(child))
             elif child.dep_ == "ccomp":
-                subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                subject = next(
+                    (c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None
+                )
                 if subject is not None:
                     found.extend(self.at(subject))  # "demanded that the US cancel ..."
         return found
@@ -231,7 +239,9 @@ class Participants:
             if token.i == verb.i or token.i in blocked:
                 continue
             nested = token.dep_ in _NESTED or (token.dep_ == "prep" and token.lower_ in _ADJUNCTS)
-            subject = token.dep_ in ("nsubj", "nsubjpass", "agent", "csubj") and token.head.i in {t.i for t in chain}
+            subject = token.dep_ in ("nsubj", "nsubjpass", "agent", "csubj") and token.head.i in {
+                t.i for t in chain
+            }
             if nested or subject:
                 blocked.update(t.i for t in token.subtree)
         for token in verb.subtree:

@@ -18,7 +18,9 @@ if TYPE_CHECKING:
     from dateline.stages.lexicon import Hit
 
 # Arabic and other name particles that are not a surname on their own
-_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "von", "van", "de", "da", "di", "le", "la"})
+_PARTICLES = frozenset(
+    {"al", "el", "bin", "ibn", "abu", "von", "van", "de", "da", "di", "le", "la"}
+)
 
 
 def person_name(ent: Span, hits: Mapping[int, Hit]) -> str:
@@ -93,4 +95,9 @@ def entity_key(actor: Actor, persons: PersonIndex) -> tuple[str, ...]:
         return ("person", (first.name if first and first.name else actor.name).lower())
     if actor.kind is ActorKind.STATE:
         return ("state", actor.code or "", actor.sector or "")
-    return ("body", actor.code or "", actor.sector or "", (actor.name or actor.office or "").lower())
+    return (
+        "body",
+        actor.code or "",
+        actor.sector or "",
+        (actor.name or actor.office or "").lower(),
+    )

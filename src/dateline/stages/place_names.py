@@ -260,7 +260,9 @@ class PlaceNames:
             while end < len(tokens) and end not in self.taken and names[end]:
                 end += 1
             if self.lookup(doc[i:end].text)[0] or is_facility(doc[i:end]):
-                self._add(i, end, "")
+                self._add(i, end, "", qualify=True)
+            elif self._qualifier_after(end, (), add=False)[0]:
+                self._add(i, end, "", qualify=True)  # "Snetterton, Norfolk"
             i = end
 
     def _add(
@@ -275,8 +277,11 @@ class PlaceNames:
         if end < len(self.doc) and self.doc[end].lower_ in _DIVISION_WORDS:
             division_named = True  # "Idlib province"
         self.taken.update(range(start, end))
-        if qualify and entries:
-            qualifiers = self._qualifier_after(end, entries)
+        if qualify and (entries or label not in ("PERSON", "") or end - start == 1):
+            # an unknown name is qualified too ("Knockhill, Fife"), but not a person's
+            qualifiers, contained = self._qualifier_after(end, entries)
+            if qualifiers and not contained:
+                entries = []  # "Rockingham, Northamptonshire": not a Rockingham we know
         mention = Mention(
             start, end, label, normalise(name), entries, qualifiers or [], division_named
         )
@@ -287,29 +292,52 @@ class PlaceNames:
         """Countries or divisions that a written qualifier ("Idaho", "N.M.") can mean."""
         return [e for e in self.gazetteer.lookup(text) if e.feature in _QUALIFIER_FEATURES]
 
-    def _qualifier_after(self, end: int, entries: Sequence[Entry]) -> list[Entry]:
-        """The qualifier in "Lemay, Missouri": a country or division right after a comma
-        that contains a reading of the name (in "Saipan, Guam" each is a place of its own).
+    def _qualifier_after(
+        self, end: int, entries: Sequence[Entry], *, add: bool = True
+    ) -> tuple[list[Entry], bool]:
+        """The qualifier in "Lemay, Missouri": a country or division right after a comma.
 
-        The qualifier is a place mention of its own; returns what it can mean.
+        It qualifies a known name if it contains a reading of it (in "Saipan, Guam" each is
+        a place of its own); a name the gazetteer does not know there takes a qualifier
+        that ends the phrase ("Oulton Park, Cheshire.", "Rockingham, Northamptonshire"), not
+        one of a list ("Helen, Clarence, Irene"). The qualifier is a place mention of its
+        own (added unless ``add`` is false). Returns what it can mean, and whether it
+        contains a reading of the name.
         """
         doc = self.doc
         if end + 1 >= len(doc) or doc[end].text != ",":
-            return []
+            return [], False
         stop = end + 1
         while stop < len(doc) and stop - end <= 3 and (doc[stop].is_title or doc[stop].is_upper):
             stop += 1
             if any(i in self.taken for i in range(end + 1, stop)):
                 break
-            found = [
-                q
-                for q in self._qualifiers(doc[end + 1 : stop].text)
-                if any(contains(q, e) for e in entries)
-            ]
-            if found:
+            found = self._qualifiers(doc[end + 1 : stop].text)
+            contained = [q for q in found if any(contains(q, e) for e in entries)]
+            if not contained:
+                found = [q for q in found if q.kind is not NameKind.ABBREVIATION]
+                if not found or not self._ends_phrase(stop):
+                    continue
+            elif not found:
+                continue
+            if add:
                 self._add_qualifier(end + 1, stop)
-                return found
-        return []
+            return (contained or found), bool(contained)
+        return [], False
+
+    def _ends_phrase(self, i: int) -> bool:
+        """True if token ``i`` ends a name and its qualifier: no longer name ("Kent County
+        Council"), no list going on ("Helen, Clarence, Irene", "St. Paul & the Broken")."""
+        doc = self.doc
+        if i >= len(doc):
+            return True
+        word = doc[i]
+        if word.is_title or word.is_upper or word.lower_ in ("and", "&", "or"):
+            return False
+        if word.text == "," and i + 1 < len(doc):
+            following = doc[i + 1]
+            return not (following.is_title or following.is_upper) or following.like_num
+        return True
 
     def _add_qualifier(self, start: int, end: int) -> list[Entry]:
         """Add a qualifier ("N.M.", "Idaho", "Belgium") as a place; return its readings."""

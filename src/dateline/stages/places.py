@@ -218,6 +218,8 @@ class _ArticlePlaces:
             return entry is not None or mention.start == self.names.dateline_token
         if self._in_actor(mention):
             return False
+        if mention.qualifiers and not mention.entries:
+            return True  # "Knockhill, Fife": a name qualified by a division is a place
         if mention.label in MISLABELLED:
             return entry is not None and is_locative(span)
         if entry is not None and entry.is_national:

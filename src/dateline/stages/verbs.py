@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 # How far to the right of the verb a pattern's words may lie, in tokens
 _WINDOW = 14
 _WORDS_KEY = "dateline.verbs.words"
+# A pattern item: ("w", WORD), ("syn", SET), ("seq", items), ("pp", PREP, items), ("tgt",)
+Item = tuple[Any, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,10 +79,12 @@ class VerbDictionary:
         for number, block in enumerate(data["blocks"]):
             patterns = tuple(
                 Pattern(
-                    pre=_freeze(p["pre"]), post=_freeze(p["post"]), code=p["code"],
+                    pre=_freeze(p["pre"]),
+                    post=_freeze(p["post"]),
+                    code=p["code"],
                     weight=_weight(p["pre"]) + _weight(p["post"]),
                     verbs=frozenset(p.get("verbs", ())),
-                )  # fmt: skip
+                )
                 for p in block["patterns"]
             )
             self.blocks.append((block["code"], tuple(sorted(patterns, key=lambda p: -p.weight))))
@@ -117,7 +121,11 @@ class VerbDictionary:
             for pattern in patterns:
                 if pattern.verbs and lemma not in pattern.verbs:
                     continue
-                if best is not None and best.pattern is not None and pattern.weight <= best.pattern.weight:
+                if (
+                    best is not None
+                    and best.pattern is not None
+                    and pattern.weight <= best.pattern.weight
+                ):
                     break
                 found = self._match(pattern, left, right)
                 if found is not None:
@@ -167,14 +175,14 @@ class _Matcher:
             position = found
         return position
 
-    def _find(self, item: Any, tokens: Sequence[_Word], start: int) -> int | None:
+    def _find(self, item: Item, tokens: Sequence[_Word], start: int) -> int | None:
         for i in range(start, len(tokens)):
             end = self._at(item, tokens, i)
             if end is not None:
                 return end
         return None
 
-    def _at(self, item: Any, tokens: Sequence[_Word], i: int) -> int | None:
+    def _at(self, item: Item, tokens: Sequence[_Word], i: int) -> int | None:
         """Index after ``item`` if it matches starting exactly at token ``i``."""
         kind = item[0]
         if kind == "w":
@@ -211,7 +219,8 @@ class _Matcher:
 def _is_bare_preposition(pattern: Pattern | None) -> bool:
     return (
         pattern is not None and not pattern.pre and len(pattern.post) == 1
-        and pattern.post[0][0] == "pp" and not any(i[0] in ("w", "syn", "seq") for i in pattern.post[0][2])
+        and pattern.post[0][0] == "pp"
+        and not any(i[0] in ("w", "syn", "seq") for i in pattern.post[0][2])
     )  # fmt: skip
 
 
@@ -231,7 +240,7 @@ def _words(doc: Doc) -> list[_Word]:
     if cached is None:
         cached = [_Word(t.i, t.text.upper(), t.lemma_.upper(), t.pos_ == "ADP") for t in doc]
         doc.user_data[_WORDS_KEY] = cached
-    return cached  # type: ignore[no-any-return]
+    return cached
 
 
 def _right_context(verb: Token, limit: int | None) -> list[Token]:
@@ -263,7 +272,7 @@ def _has_particles(verb: Token, particles: tuple[str, ...]) -> bool:
 
 
 def _freeze(items: Iterable[Any]) -> tuple[Any, ...]:
-    frozen = []
+    frozen: list[Item] = []
     for item in items:
         if item[0] == "seq":
             frozen.append(("seq", _freeze(item[1])))
@@ -293,7 +302,9 @@ def load_verbs() -> VerbDictionary:
     return VerbDictionary(json.loads(path.read_text(encoding="utf-8")))
 
 
-_MILITARY_STRIKE_VERBS = frozenset({"carry", "conduct", "launch", "stage", "mount", "order", "intensify"})
+_MILITARY_STRIKE_VERBS = frozenset(
+    {"carry", "conduct", "launch", "stage", "mount", "order", "intensify"}
+)
 
 
 class NounDictionary:
@@ -317,7 +328,9 @@ class NounDictionary:
         if lemma == "strike" and not modifiers:
             # "carried out strikes" are military; "went on strike" is labour
             governor = noun.head.head if noun.dep_ == "pobj" else noun.head
-            candidates.append("air strike" if governor.lemma_.lower() in _MILITARY_STRIKE_VERBS else lemma)
+            candidates.append(
+                "air strike" if governor.lemma_.lower() in _MILITARY_STRIKE_VERBS else lemma
+            )
         candidates.append(lemma)
         # "mediation mission", "protest march": a modifier that is itself an event
         candidates.extend(m.lemma_.lower() for m in reversed(modifiers) if m.dep_ == "compound")
