@@ -91,3 +91,19 @@ def test_read_gold_names_the_bad_line(tmp_path: Path) -> None:
     path.write_text('{"id": "x", "text": "t"}\n', encoding="utf-8")
     with pytest.raises(InputError, match=r"bad.jsonl:1"):
         read_gold(path)
+
+
+def test_score_places_reads_a_state_named_as_an_actors_owner(tmp_path: Path) -> None:
+    text = "China's commerce ministry said on Thursday it would respond."
+    path = tmp_path / "gold.jsonl"
+    record = {"id": "a2", "title": None, "text": text, "toponyms": [
+        {"start": 0, "end": 5, "text": "China", "type": "Non_Literal_Modifier",
+         "modifier_type": "Noun", "lat": 35.0, "lon": 105.0, "geonameid": "1814991"},
+    ]}  # fmt: skip
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    [item] = read_gold(path)
+    ministry = Actor(start=0, end=25, text="China's commerce ministry", code="CHN",
+                     kind=ActorKind.BODY)  # fmt: skip
+    report = score_places([item], [Analysis(article=article_of(item), actors=(ministry,))])
+    assert (report.all_toponyms.tp, report.all_toponyms.fn) == (1, 0)
+    assert (report.all_toponyms_places.tp, report.all_toponyms_places.fn) == (0, 1)

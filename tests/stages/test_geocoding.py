@@ -49,6 +49,17 @@ def test_readings_drop_a_division_named_like_its_city() -> None:
     assert readings([division, city], division_named=True) == [division]
 
 
+def test_readings_keep_a_division_over_a_small_town_of_another_name() -> None:
+    # "Maryland" is also an alternate name of Maryland City, a town of 16,000 in the state
+    state = entry(1, "USA", feature=Feature.ADMIN1, population=6_000_000, name="Maryland")
+    town = entry(2, "USA", admin1="Maryland", population=16_000, kind=NameKind.ALTERNATE)
+    assert readings([state, town]) == [state, town]
+    # "New York" is the city, a large part of the state
+    ny_state = entry(3, "USA", feature=Feature.ADMIN1, population=20_000_000, name="New York")
+    ny_city = entry(4, "USA", admin1="New York", population=8_800_000, kind=NameKind.ALTERNATE)
+    assert readings([ny_state, ny_city]) == [ny_city]
+
+
 def test_readings_keep_abbreviations_only_where_asked() -> None:
     state = entry(1, "USA", feature=Feature.ADMIN1, kind=NameKind.ABBREVIATION)
     assert readings([state]) == []

@@ -151,3 +151,123 @@ def test_places_finder_runs_without_actors(pipeline: Pipeline, analyse: Analyse)
     doc = pipeline.nlp(analysis.article.text)
     places = pipeline.find_places(analysis.article, doc, ())
     assert [(p.text, p.country) for p in places] == [("Lagos", "NGA")]
+
+
+def test_places_name_used_as_a_place_once_is_a_place_throughout(analyse: Analyse) -> None:
+    analysis = analyse(
+        "A lorry overturned near Cirencester on Monday. Drivers heading to Cirencester "
+        "should expect long delays, police said."
+    )
+    assert [p.country for p in places_named(analysis, "Cirencester")] == ["GBR", "GBR"]
+
+
+def test_places_name_that_speaks_is_not_spread_as_a_place(analyse: Analyse) -> None:
+    analysis = analyse(
+        "Farmers gathered in Tamil Nadu on Friday. Tamil Nadu said it would appeal against "
+        "the ruling."
+    )
+    [place] = places_named(analysis, "Tamil Nadu")
+    assert analysis.article.text[place.start :].startswith("Tamil Nadu on Friday")
+
+
+def test_places_surname_of_a_named_person_is_not_a_place(analyse: Analyse) -> None:
+    analysis = analyse(
+        "Ashley Sutton won at Brands Hatch last year. This year, Sutton goes into the season "
+        "as the favourite."
+    )
+    assert not places_named(analysis, "Sutton")
+
+
+def test_places_town_opening_an_organisation_name_is_a_place(analyse: Analyse) -> None:
+    analysis = analyse("The Toronto Police Services Board approved the budget on Tuesday.")
+    [toronto] = places_named(analysis, "Toronto")
+    assert (toronto.country, toronto.feature) == ("CAN", "city")
+
+
+def test_places_building_named_for_a_town_is_one_place(analyse: Analyse) -> None:
+    analysis = analyse("The injured man was taken to Colchester General Hospital on Monday.")
+    assert [p.text for p in analysis.places] == ["Colchester General Hospital"]
+
+
+def test_places_country_in_an_organisation_name_is_not_a_place(analyse: Analyse) -> None:
+    analysis = analyse("The Bank of Japan kept interest rates unchanged on Tuesday.")
+    assert not places_named(analysis, "Japan")
+
+
+def test_places_owner_of_a_building_is_a_place_of_its_own(analyse: Analyse) -> None:
+    analysis = analyse(
+        "A new clinic has opened at Derry's Altnagelvin Hospital. She will perform at "
+        "Caesar's Palace in June."
+    )
+    [derry] = places_named(analysis, "Derry")
+    assert derry.country == "GBR"
+    assert places_named(analysis, "Altnagelvin Hospital")
+    assert places_named(analysis, "Caesar's Palace")  # a person's name is part of the name
+
+
+def test_places_name_known_with_its_comma_is_one_place(analyse: Analyse) -> None:
+    analysis = analyse("Tickets are sold in 44 states, Washington, D.C., and Puerto Rico.")
+    [capital] = places_named(analysis, "Washington, D.C.")
+    assert capital.country == "USA"
+    assert not places_named(analysis, "D.C.")
+
+
+def test_places_unknown_name_with_a_county_after_it_is_an_unresolved_place(
+    analyse: Analyse,
+) -> None:
+    analysis = analyse("The season ends in September at Knockhill, Fife.")
+    [circuit] = places_named(analysis, "Knockhill")
+    [county] = places_named(analysis, "Fife")
+    assert (circuit.lat, circuit.country) == (None, None)
+    assert (county.country, county.feature) == ("GBR", "admin2")
+
+
+def test_places_list_of_first_names_has_no_qualifier(analyse: Analyse) -> None:
+    analysis = analyse("They mourned the deaths of Helen, Clarence, Irene, Marie and Randy Kunz.")
+    assert not analysis.places
+
+
+def test_places_streets_named_before_a_plural_street_word(analyse: Analyse) -> None:
+    analysis = analyse("The man collapsed at the corner of State and Hubbard streets, police said.")
+    assert [(p.text, p.lat) for p in analysis.places] == [("State", None), ("Hubbard", None)]
+
+
+def test_places_name_after_a_compass_word_is_a_place(analyse: Analyse) -> None:
+    analysis = analyse(
+        "The army has regained most of the towns in eastern Ghouta, state media said."
+    )
+    assert places_named(analysis, "Ghouta")
+
+
+def test_places_building_is_a_place_wherever_named_unless_it_speaks(analyse: Analyse) -> None:
+    analysis = analyse(
+        "Patients from the region attend the Northwest Cancer Centre for treatment. The "
+        "Mayo Clinic said the trial would start in June."
+    )
+    assert places_named(analysis, "Northwest Cancer Centre")
+    assert not places_named(analysis, "Mayo Clinic")
+
+
+def test_places_state_in_an_officials_title_is_a_place(analyse: Analyse) -> None:
+    analysis = analyse("California Governor Jerry Brown said he would not send troops.")
+    [california] = places_named(analysis, "California")
+    assert (california.country, california.feature) == ("USA", "admin1")
+
+
+def test_places_country_in_an_officials_title_is_the_actors(analyse: Analyse) -> None:
+    analysis = analyse("Syria's foreign minister said on Monday that talks would resume.")
+    assert not places_named(analysis, "Syria")
+
+
+def test_places_town_a_person_is_from_is_a_place(analyse: Analyse) -> None:
+    analysis = analyse("Miss Abdhou, of Hayes, was not believed to be a target.")
+    [hayes] = places_named(analysis, "Hayes")
+    assert hayes.country == "GBR"
+
+
+def test_places_economist_at_a_firm_is_not_at_a_place(analyse: Analyse) -> None:
+    analysis = analyse(
+        "Adam Kamins, a senior economist at Moody's Analytics, says the state has had "
+        "little success."
+    )
+    assert not analysis.places

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dateline.errors import ArticleError, InputError
+from dateline.evaluation.records import iter_records
 from dateline.ingest.readers import article_from_record, read_file_text
 from dateline.model import Article, Precision, TimeExpression
 from dateline.stages.timeforms import period_end
@@ -171,16 +172,7 @@ def load_gold(path: Path) -> list[GoldTime]:
         InputError: a line is not JSON or lacks a field; the message names the line.
     """
     items: list[GoldTime] = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise InputError(f"{path}:{number}: invalid JSON: {error.msg}") from error
-        missing = [name for name in _REQUIRED if name not in record]
-        if missing:
-            raise InputError(f"{path}:{number}: gold item lacks {', '.join(missing)}")
+    for _, record in iter_records(path, _REQUIRED, "gold item"):
         items.append(
             GoldTime(
                 article=str(record["article"]),

@@ -9,7 +9,6 @@ are not counted as predictions.
 
 from __future__ import annotations
 
-import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -17,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from dateline.errors import InputError
+from dateline.evaluation.records import iter_records, prf
 from dateline.ingest import build_article
 from dateline.model import Analysis, Event, TimeStatus
 from dateline.pipeline import Pipeline
@@ -51,18 +51,17 @@ class Counts:
     @property
     def precision(self) -> float:
         """TP / (TP + FP), 0 when nothing was predicted."""
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        return prf(self.tp, self.tp + self.fp, self.tp, self.tp + self.fn)[0]
 
     @property
     def recall(self) -> float:
         """TP / (TP + FN), 0 when there was nothing to find."""
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        return prf(self.tp, self.tp + self.fp, self.tp, self.tp + self.fn)[1]
 
     @property
     def f1(self) -> float:
         """Harmonic mean of precision and recall."""
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return prf(self.tp, self.tp + self.fp, self.tp, self.tp + self.fn)[2]
 
     def as_dict(self) -> dict[str, float | int]:
         """Counts and scores, rounded for reports."""
@@ -119,17 +118,10 @@ def read_gold(path: Path) -> list[GoldEvent]:
         InputError: the file is missing or a line is not a gold record.
     """
     records = []
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as error:
-        raise InputError(f"{path}: cannot read gold file: {error.strerror}") from error
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
+    for number, record in iter_records(path, ("text",), "PLOVER gold record"):
         try:
-            record = json.loads(line)
             records.append(gold_from_record(record))
-        except (json.JSONDecodeError, KeyError, TypeError) as error:
+        except (KeyError, TypeError) as error:
             raise InputError(
                 f"{path}:{number}: not a PLOVER gold record ({type(error).__name__}: {error}); "
                 'expected {"text", "event_2021", "source": [{"code", "sector"}], "target": [...]}'
@@ -145,19 +137,12 @@ def read_petrarch_tests(path: Path) -> list[GoldEvent]:
     Raises:
         InputError: the file is missing or a line is not a test record.
     """
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as error:
-        raise InputError(f"{path}: cannot read: {error.strerror}") from error
     gold = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
+    for number, record in iter_records(path, ("text",), "PETRARCH2 test record"):
         try:
-            record = json.loads(line)
             text = _clean(record["text"])
             expected = [e for e in record.get("expected") or () if e.get("plover_2021")]
-        except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as error:
+        except (TypeError, AttributeError) as error:
             raise InputError(f"{path}:{number}: not a PETRARCH2 test record: {error}") from error
         if record.get("expect_error"):
             continue

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dateline.errors import ArticleError, InputError
+from dateline.evaluation.records import iter_records, prf
 from dateline.ingest.readers import article_from_record, read_file_text
 from dateline.model import Actor, Analysis, Article, Quote
 
@@ -75,7 +76,7 @@ class QuoteScores:
             p.predicted is not None and (kind is None or str(p.predicted.kind) == kind)
             for p in self.pairs
         )
-        return _prf(right, len(predicted), found, len(gold))
+        return prf(right, len(predicted), found, len(gold))
 
     def speaker(self, kind: str | None = None) -> tuple[float, float, float]:
         """Speaker precision (over predictions that name a speaker), recall and F1."""
@@ -91,7 +92,7 @@ class QuoteScores:
             for p in self.pairs
             if p.predicted is not None and (kind is None or str(p.predicted.kind) == kind)
         )
-        return _prf(right_named, len(named), right_gold, len(gold))
+        return prf(right_named, len(named), right_gold, len(gold))
 
     def code_accuracy(self) -> tuple[int, int]:
         """Right speaker codes over right speakers whose gold speaker has a code."""
@@ -111,13 +112,6 @@ class QuoteScores:
         return sum(p.channel_right for p in judged), len(judged)
 
 
-def _prf(right_p: int, predicted: int, right_r: int, gold: int) -> tuple[float, float, float]:
-    precision = right_p / predicted if predicted else 0.0
-    recall = right_r / gold if gold else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return precision, recall, f1
-
-
 # -- reading the gold set -----------------------------------------------------------------
 
 
@@ -128,16 +122,7 @@ def load_gold(path: Path) -> list[GoldQuote]:
         InputError: a line is not JSON or lacks a field; the message names the line.
     """
     items: list[GoldQuote] = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise InputError(f"{path}:{number}: invalid JSON: {error.msg}") from error
-        missing = [name for name in _REQUIRED if name not in record]
-        if missing:
-            raise InputError(f"{path}:{number}: gold quote lacks {', '.join(missing)}")
+    for number, record in iter_records(path, _REQUIRED, "gold quote"):
         if record["kind"] not in KINDS:
             raise InputError(f"{path}:{number}: kind {record['kind']!r} is not one of {KINDS}")
         items.append(

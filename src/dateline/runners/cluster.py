@@ -7,6 +7,7 @@ one writer). ``dateline load RUN_DIR`` then stores every finished shard in one t
 
 from __future__ import annotations
 
+import importlib
 import itertools
 import logging
 from collections.abc import Iterable, Sequence
@@ -57,7 +58,8 @@ def analyse_to_shards(
         SettingsError: Dask is not installed (``pip install "dateline[cluster]"``).
     """
     try:
-        from distributed import Client, LocalCluster, as_completed
+        # imported as a plain module object: Dask's API is untyped, and optional
+        distributed: Any = importlib.import_module("distributed")
     except ImportError as error:
         raise SettingsError(
             'the cluster runner needs Dask: pip install "dateline[cluster]"'
@@ -65,14 +67,14 @@ def analyse_to_shards(
     run_dir.mkdir(parents=True, exist_ok=True)
     own = client is None
     if own:
-        client = Client(LocalCluster(processes=True, threads_per_worker=1))
+        client = distributed.Client(distributed.LocalCluster(processes=True, threads_per_worker=1))
     try:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         window = in_flight or 2 * workers
         shards: list[Path] = []
         items = 0
         partitions = _partitions(iter_articles(paths), partition)
-        pending = as_completed()
+        pending = distributed.as_completed()
         for index, chunk in enumerate(partitions):
             items += len(chunk)
             folder = run_dir / f"shard-{index:06d}"

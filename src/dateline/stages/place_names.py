@@ -1,14 +1,15 @@
 """The names in an article that may be places, each with the gazetteer's readings of it.
 
 ``PlaceNames`` collects them from the dateline, capitalised datelines inside the text,
-spaCy's entities, proper nouns no entity covers, written qualifiers ("Moscow, Idaho") and
-place names that open an organisation's name ("Toronto Police"); the places stage decides.
+streets listed before "streets", spaCy's entities, proper nouns no entity covers, written
+qualifiers ("Moscow, Idaho", "Knockhill, Fife") and place names that open an organisation's
+name ("Toronto Police"); the places stage decides which are places.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -35,7 +36,9 @@ MISLABELLED = frozenset({"NORP", "PRODUCT", "LAW", "WORK_OF_ART"})
 DATELINE = "DATELINE"
 QUALIFIER = "QUALIFIER"  # "Idaho" in "Moscow, Idaho": always a place
 EMBEDDED = "EMBEDDED"  # "Toronto" in "the Toronto Police Services Board"
+STREET = "STREET"  # "Bourbon" in "Bourbon and Dauphine streets": always a place
 _STREET_WORDS = _words("street avenue road drive boulevard lane highway motorway parkway")
+_PLURAL_STREET_WORDS = _words("streets avenues roads boulevards lanes")
 # Names whose last word says they are a building or site: "Colchester General Hospital"
 _FACILITY_WORDS = _words(
     "hospital clinic school academy university college institute hotel inn church "
@@ -87,8 +90,11 @@ class Mention:
 class PlaceNames:
     """The candidate place names of one article, in the order they were found."""
 
-    def __init__(self, gazetteer: Gazetteer, article: Article, doc: Doc) -> None:
+    def __init__(
+        self, gazetteer: Gazetteer, article: Article, doc: Doc, demonyms: Set[int] = frozenset()
+    ) -> None:
         self.gazetteer = gazetteer
+        self.demonyms = demonyms  # first tokens of entities that are demonyms ("Syrian")
         self.article = article
         self.doc = doc
         self.tokens = list(doc)  # indexing a Doc builds a Token each time: read them once
@@ -100,6 +106,7 @@ class PlaceNames:
         """Collect every candidate; the dateline's and the entities' first."""
         self._dateline()
         self._datelines_in_text()
+        self._street_lists()
         self._entities()
         self._proper_nouns()
         return self.mentions
@@ -176,21 +183,52 @@ class PlaceNames:
             before.is_space and i > 1 and self.doc[i - 2].text in _SENTENCE_ENDS
         )
 
+    def _street_lists(self) -> None:
+        """Streets named before a plural street word: "Bourbon and Dauphine streets". Each
+        is the name of a street, not of a town: they stay unresolved."""
+        for token in self.tokens:
+            if token.lower_ not in _PLURAL_STREET_WORDS or token.pos_ != "NOUN":
+                continue
+            for child in token.children:
+                if child.dep_ not in ("compound", "nmod") or not _is_name_word(child.text):
+                    continue
+                for name in (child, *child.conjuncts):
+                    if name.i not in self.taken and _is_name_word(name.text):
+                        self.taken.add(name.i)
+                        self.mentions.append(
+                            Mention(name.i, name.i + 1, STREET, normalise(name.text), [])
+                        )
+
     def _entities(self) -> None:
         for ent in self.doc.ents:
-            if ent.label_ in MISLABELLED and not all(t.pos_ == "PROPN" for t in ent):
+            if ent.label_ in MISLABELLED and (
+                ent.start in self.demonyms or not all(t.pos_ == "PROPN" for t in ent)
+            ):
                 continue  # "in Tunis" (NORP), "across Mauritius" (PRODUCT); not "Syrian"
             if ent.label_ not in PLACE_LABELS | _NAME_LABELS | VENUE_LABELS | MISLABELLED:
                 continue
             if any(i in self.taken for i in range(ent.start, ent.end)):
                 continue
             start, end = _trimmed(ent)
-            for a, b in _possessor_split(self.doc, start, end):
+            for a, b in self._possessor_split(start, end):
                 self._entity(a, b, ent.label_)
+
+    def _possessor_split(self, start: int, end: int) -> list[tuple[int, int]]:
+        """A building's or street's name split after a place that owns it: "Derry's
+        Altnagelvin Hospital" names Derry and the hospital in it; "Caesar's Palace" and
+        "Moody's Analytics" are one name each."""
+        doc = self.doc
+        owner = next((i for i in range(start + 1, end - 2) if doc[i].tag_ == "POS"), None)
+        if owner is None or not is_facility(doc[owner + 1 : end]):
+            return [(start, end)]
+        if not self.gazetteer.lookup(doc[start:owner].text):
+            return [(start, end)]
+        return [(start, owner), (owner + 1, end)]
 
     def _entity(self, start: int, end: int, label: str) -> None:
         if start >= end:
             return
+        end = self._joined(start, end)
         commas = [i for i in range(start, end) if self.doc[i].text == ","]
         if commas and not self.gazetteer.lookup(self.doc[start:end].text):
             self._entity_with_commas(start, end, commas, label)
@@ -198,6 +236,18 @@ class PlaceNames:
         mention = self._add(start, end, label, qualify=True)
         if label == "ORG" and (not mention.entries or mention.division_named):
             self._embedded(mention)  # "Maryland State Police", "Mississippi State"
+
+    def _joined(self, start: int, end: int) -> int:
+        """The end of a name the gazetteer knows with its comma ("Washington, D.C."), which
+        the model reads as two entities; else ``end``."""
+        doc = self.doc
+        if end + 1 >= len(doc) or doc[end].text != ",":
+            return end
+        for stop in range(min(end + 4, len(doc)), end + 1, -1):
+            last = doc[stop - 1]
+            if (last.is_title or last.is_upper) and self.gazetteer.lookup(doc[start:stop].text):
+                return stop
+        return end
 
     def _entity_with_commas(self, start: int, end: int, commas: list[int], label: str) -> None:
         """ "Washington, D.C." is one place; "Donington Park, Leicestershire" two."""
@@ -234,8 +284,9 @@ class PlaceNames:
                 continue
             # the name as written: in "Maryland State Police" the state is Maryland; but
             # "Walker County Sheriff's Office" names Walker County
-            entries = self.gazetteer.lookup(words.text)
-            entries = [e for e in entries if e.kind is not NameKind.ABBREVIATION]
+            entries = [
+                e for e in self.gazetteer.lookup(words.text) if e.kind is not NameKind.ABBREVIATION
+            ]
             if entries:
                 if b < end and doc[b].lower_ in _EMBEDDED_DIVISIONS:
                     b += 1
@@ -259,7 +310,9 @@ class PlaceNames:
             end = i + 1
             while end < len(tokens) and end not in self.taken and names[end]:
                 end += 1
-            if self.lookup(doc[i:end].text)[0] or is_facility(doc[i:end]):
+            if end - i == 1 and tokens[i].lower_ in _FACILITY_WORDS:
+                pass  # "Estey's Bridge": a building word alone is no town's name
+            elif self.lookup(doc[i:end].text)[0] or is_facility(doc[i:end]):
                 self._add(i, end, "", qualify=True)
             elif self._qualifier_after(end, (), add=False)[0]:
                 self._add(i, end, "", qualify=True)  # "Snetterton, Norfolk"
@@ -311,7 +364,10 @@ class PlaceNames:
         while stop < len(doc) and stop - end <= 3 and (doc[stop].is_title or doc[stop].is_upper):
             stop += 1
             if any(i in self.taken for i in range(end + 1, stop)):
-                break
+                # a place named already ("Northamptonshire" is an entity) qualifies too
+                if not any((m.start, m.end) == (end + 1, stop) for m in self.mentions):
+                    break
+                add = False
             found = self._qualifiers(doc[end + 1 : stop].text)
             contained = [q for q in found if any(contains(q, e) for e in entries)]
             if not contained:
@@ -359,20 +415,6 @@ def _trimmed(span: Span) -> tuple[int, int]:
     while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "\u2019s")):
         end -= 1
     return start, end
-
-
-def _possessor_split(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
-    """A building's or street's name split at a possessive inside it: "Derry's Altnagelvin
-    Hospital" names Derry and the hospital in it ("Moody's Analytics" stays one name)."""
-    if end - start < 3 or not is_facility(doc[start:end]):
-        return [(start, end)]
-    parts, first = [], start
-    for i in range(start + 1, end - 1):
-        if doc[i].tag_ == "POS":
-            parts.append((first, i))
-            first = i + 1
-    parts.append((first, end))
-    return parts
 
 
 def is_facility(span: Span) -> bool:

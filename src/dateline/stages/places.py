@@ -23,6 +23,7 @@ from dateline.stages.place_names import (
     MISLABELLED,
     PLACE_LABELS,
     QUALIFIER,
+    STREET,
     VENUE_LABELS,
     Mention,
     PlaceNames,
@@ -40,6 +41,19 @@ PRODUCED_BY = "places.gazetteer@1"
 # an untagged name of a place this large is taken for it in any position
 _WELL_KNOWN = 100_000
 _DEMONYM_KINDS = frozenset({"adjective", "demonym"})
+_COMPASS_WORDS = frozenset(
+    f"{a}{b}"
+    for a in ("", "north", "south")
+    for b in ("north", "south", "east", "west", "northern", "southern", "eastern", "western")
+    if not (a and b.startswith(("north", "south")))
+)
+# "experts at the Illinois Department of Public Health": people at an organisation work
+# for it; it need not be where they are
+_AFFILIATION_NOUNS = frozenset(
+    "expert analyst economist researcher scientist professor lecturer student director "
+    "manager official spokesman spokeswoman spokesperson employee worker staff executive "
+    "chief head officer engineer doctor fellow member partner strategist".split()
+)
 # actor codes that are not countries say nothing about where an article is
 _NON_STATE_CODES = frozenset({"IGO", "NGO", "IMG", "MNC"})
 
@@ -55,19 +69,25 @@ class GazetteerPlaceFinder:
 
     def __call__(self, article: Article, doc: Doc, actors: Sequence[Actor]) -> tuple[Place, ...]:
         """Every place named in ``doc`` (the parse of ``article.text``), in text order."""
-        demonyms = self._demonyms(doc)
-        return tuple(_ArticlePlaces(self.gazetteer, article, doc, actors, demonyms).find())
+        codes, demonyms = self._demonyms(doc)
+        names = PlaceNames(self.gazetteer, article, doc, demonyms)
+        return tuple(_ArticlePlaces(names, doc, actors, codes).find())
 
-    def _demonyms(self, doc: Doc) -> list[str]:
-        """Countries named by an adjective or demonym ("British", "Syrians")."""
-        if self.lexicon is None:
-            return []
+    def _demonyms(self, doc: Doc) -> tuple[list[str], set[int]]:
+        """Countries named by an adjective or demonym ("British", "Syrians"), and the first
+        tokens of the entities that are such words."""
         codes: list[str] = []
+        starts: set[int] = set()
+        if self.lexicon is None:
+            return codes, starts
         for ent in doc.ents:
             if ent.label_ == "NORP":
                 entries = self.lexicon.lookup(ent.text)
-                codes.extend(e.code for e in entries if e.kind in _DEMONYM_KINDS and e.code)
-        return codes
+                found = [e.code for e in entries if e.kind in _DEMONYM_KINDS and e.code]
+                if found:
+                    starts.add(ent.start)
+                codes.extend(found)
+        return codes, starts
 
     def locate(self, dateline: Dateline) -> Place | None:
         """The gazetteer entry for a dateline's place, or None."""
@@ -86,17 +106,18 @@ class _ArticlePlaces:
     """The place finder's working state for one article."""
 
     def __init__(
-        self, gazetteer: Gazetteer, article: Article, doc: Doc, actors: Sequence[Actor],
-        demonyms: Sequence[str] = (),
-    ) -> None:  # fmt: skip
-        self.demonyms = demonyms
+        self, names: PlaceNames, doc: Doc, actors: Sequence[Actor], demonyms: Sequence[str] = ()
+    ) -> None:
+        self.demonyms = demonyms  # countries of the article's demonyms ("Syrian": SYR)
         self.doc = doc
         self.actors = actors
-        self.names = PlaceNames(gazetteer, article, doc)
+        self.names = names
         self.mentions: list[Mention] = []
+        self.persons: set[str] = set()  # words of people's full names
 
     def find(self) -> Iterator[Place]:
         self.mentions = self.names.find()
+        self.persons = self._person_words()
         self._resolve()
         self._decide()
         for mention in sorted(self.mentions, key=lambda m: m.start):
@@ -167,7 +188,7 @@ class _ArticlePlaces:
         speaker ("said Noma", "Tamil Nadu said") or a person's name. Returns the names."""
         placed = {m.key for m in self.mentions if m.is_place and m.entry is not None}
         placed -= {m.key for m in self.mentions if _is_speaker(self.doc[m.start : m.end].root)}
-        persons = self._person_words()
+        persons = self.persons
         for mention in self.mentions:
             entry = mention.entry
             if mention.is_place or mention.label == EMBEDDED or mention.key not in placed:
@@ -201,12 +222,14 @@ class _ArticlePlaces:
         )
 
     def _person_words(self) -> set[str]:
-        """Words of the full names of people in the article ("Ashley Sutton"): alone, such
-        a word names the person ("Sutton said"), not a place of that name."""
+        """Surnames of the people the article names in full ("Ashley Sutton"): alone, such
+        a word names the person ("Sutton said"), not a place of that name. Only the last
+        word: in "Homs Governor Talal Barazi" Homs is still a place."""
         words: set[str] = set()
         for ent in self.doc.ents:
-            if ent.label_ == "PERSON" and len(ent) > 1 and not self.names.lookup(ent.text)[0]:
-                words.update(t.lower_ for t in ent if t.is_alpha)
+            full = ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].is_alpha
+            if full and not self.names.lookup(ent.text)[0]:
+                words.add(ent[-1].lower_)
         return words
 
     def _is_place(self, mention: Mention) -> bool:
@@ -214,10 +237,14 @@ class _ArticlePlaces:
         span = self.doc[mention.start : mention.end]
         if mention.label == QUALIFIER:
             return entry is not None
+        if mention.label == STREET:
+            return True
         if mention.label == DATELINE:
             return entry is not None or mention.start == self.names.dateline_token
         if self._in_actor(mention):
             return False
+        if _after_compass_point(span):
+            return True  # "eastern Ghouta", "northern Syria": part of a place is a place
         if mention.qualifiers and not mention.entries:
             return True  # "Knockhill, Fife": a name qualified by a division is a place
         if mention.label in MISLABELLED:
@@ -232,16 +259,22 @@ class _ArticlePlaces:
             # to Colchester General Hospital", "at the Dubai World Trade Centre"
             if is_street(span):
                 return True  # a street is a place wherever it is named
-            if mention.label in PLACE_LABELS or is_facility(span):
+            if is_facility(span):
+                # so is a building or site, unless it speaks for those in it
+                return not _is_speaker(span.root)
+            if mention.label in PLACE_LABELS:
                 return is_locative(span)
             return mention.label in VENUE_LABELS and _is_at(span)
         # an organisation or person name, or an untagged word, that the gazetteer knows
         if entry.feature in (Feature.REGION, Feature.CONTINENT):
             return False
-        if is_locative(span):
+        if is_locative(span) or _is_home(span):
             return True
-        # a large place is rarely anything else, except a person's name ("Jackson said")
+        # a large place is rarely anything else, except a person's name ("Jackson said",
+        # "Sutton goes into the season" after "Ashley Sutton")
         if mention.label == "PERSON" or entry.kind is not NameKind.MAIN or mention.division_named:
+            return False
+        if self.persons & {t.lower_ for t in span}:
             return False
         return entry.feature is Feature.ADMIN1 or (
             entry.feature is Feature.CITY and entry.population >= _WELL_KNOWN
@@ -285,6 +318,29 @@ def _is_speaker(token: Token) -> bool:
     )
 
 
-def _is_at(span: Span) -> bool:
+def _after_compass_point(span: Span) -> bool:
+    """True if a lower-case compass word comes right before the name: "eastern Ghouta"."""
+    if span.start == 0:
+        return False
+    before = span.doc[span.start - 1]
+    return before.is_lower and before.lower_.replace("-", "") in _COMPASS_WORDS
+
+
+def _is_home(span: Span) -> bool:
+    """True if the name says where a person is from: "Miss Abdhou, of Hayes"."""
     root = span.root
-    return root.dep_ == "pobj" and root.head.lower_ == "at"
+    preposition = root.head
+    return (
+        root.dep_ == "pobj"
+        and preposition.lower_ == "of"
+        and preposition.head.ent_type_ == "PERSON"
+    )
+
+
+def _is_at(span: Span) -> bool:
+    """True if the name follows "at" as where something is, not where someone works:
+    "spoke at the Dubai World Trade Centre", not "an economist at Moody's Analytics"."""
+    root = span.root
+    if root.dep_ != "pobj" or root.head.lower_ != "at":
+        return False
+    return root.head.head.lemma_.lower() not in _AFFILIATION_NOUNS
