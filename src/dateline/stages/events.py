@@ -14,11 +14,19 @@ from typing import TYPE_CHECKING
 
 from dateline.model import Actor, Article, Event, Place, TimeExpression, TimeStatus, content_id
 from dateline.stages.circumstances import Circumstances, time_status
+from dateline.stages.clauses import (
+    REPORTING_VERBS,
+    VERBAL,
+    adjective_code,
+    clause_heads,
+    is_obligation,
+    predicate,
+    states_demand,
+)
 from dateline.stages.modality import (
     Stance,
     is_failure_verb,
     modality,
-    stance_of,
 )
 from dateline.stages.ontology import Coding, coding, demand, intent, refusal, threat
 from dateline.stages.participants import Participants
@@ -31,15 +39,6 @@ if TYPE_CHECKING:
 
 PRODUCED_BY = "events.rules@1"
 
-# Verbs that only report speech: the event, if any, is in what was said.
-REPORTING_VERBS = frozenset(
-    {"say", "tell", "report", "announce", "state", "add", "claim", "confirm", "declare", "quote",
-     "note", "reiterate", "stress", "indicate", "explain", "write", "tweet", "comment",
-     "acknowledge", "reveal", "disclose", "insist", "assert", "argue", "believe", "think",
-     "know", "learn", "hear", "show", "suggest", "predict", "estimate", "emphasise",
-     "emphasize", "underline", "affirm", "maintain", "remark", "recall", "specify"}
-)  # fmt: skip
-_VERBAL = frozenset({"VERB", "AUX"})
 # Verbs that say little but that an event happens: the event is their object ("staged a rally")
 LIGHT_VERBS = frozenset(
     {"stage", "hold", "launch", "begin", "start", "continue", "mount", "carry", "conduct",
@@ -61,34 +60,12 @@ OCCURRENCE_VERBS = frozenset(
 _FOLLOW_ON_ROOTS = frozenset({"17", "18", "19", "20"})
 # "engaged in ethnic cleansing", "took part in talks"
 _EVENT_PREPOSITIONS = frozenset({"in", "into"})
-# Nouns naming a statement whose content clause is reported speech (a demand, appeal or
-# ultimatum is itself the event, its content is what is demanded, not what happened)
-SPEECH_NOUNS = frozenset(
-    {"statement", "declaration", "communique", "message", "letter", "resolution",
-     "announcement", "note", "report"}
-)  # fmt: skip
-# Verbs that deny what their clause says: the clause is not an event
-DENIAL_VERBS = frozenset({"deny", "dismiss", "refute", "reject"})
-# "when Russian jets struck", "as police fired": clauses that tell an event of their own
-_TEMPORAL_MARKS = frozenset({"when", "as", "after", "while", "before"})
-# Verbs that make a statement whose content is then reported ("issued a declaration that")
-STATEMENT_VERBS = frozenset(
-    {"issue", "make", "release", "deliver", "send", "publish", "lodge", "reiterate", "renew",
-     "repeat", "insist", "adopt", "pass", "sign", "announce", "voice", "express", "file"}
-)  # fmt: skip
 # Groups of people whose country is where they are, and state organs that act at home
 _PEOPLE_SECTORS = frozenset({"CVL", "REF", "LAB", "EDU", "OPP", "AGR", "REB"})
 _STATE_SECTORS = frozenset({"GOV", "COP", "JUD", "LEG"})
 # Dissidents' blocking is protest (CAMEO 144), a state's is coercion
 _CIVILIAN_SECTORS = frozenset({"CVL", "LAB", "EDU", "OPP", "REF", "AGR", "BUS", "HRI", "NGO"})
 _OBSTRUCTION_VERBS = frozenset({"block", "blockade", "barricade", "obstruct", "occupy", "close"})
-# "X said Y must do Z": the speaker demands it of Y
-_OBLIGATION_MODALS = frozenset({"must", "should"})
-# "the priority for Syria was ending ...": nouns whose content is a demand
-DEMAND_NOUNS = frozenset(
-    {"priority", "demand", "goal", "aim", "call", "condition", "request", "objective", "wish",
-     "insistence", "precondition", "appeal"}
-)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +121,7 @@ class RuleEventCoder:
     # -- clauses ------------------------------------------------------------------------------
 
     def _readings(self, sentence: Span) -> Iterator[_Reading]:
-        for head, speaker in _clause_heads(sentence.root, None):
+        for head, speaker in clause_heads(sentence.root, None):
             reading = self._read(head, speaker) or self._subject_event(head, speaker)
             if reading is None:
                 continue
@@ -179,8 +156,8 @@ class RuleEventCoder:
 
     def _read(self, head: Token, speaker: Token | None) -> _Reading | None:
         """Code one clause: its verb, a governed "to ..." complement, auxiliaries, negation."""
-        verb, complement, stance = _predicate(head)
-        own = self.verbs.code(verb) if verb.pos_ in _VERBAL else _adjective_code(verb)
+        verb, complement, stance = predicate(head)
+        own = self.verbs.code(verb) if verb.pos_ in VERBAL else adjective_code(verb)
         if complement is verb or (complement is not None and complement.i == verb.i):
             own, complement = None, verb
         if (
@@ -190,7 +167,7 @@ class RuleEventCoder:
         ):
             own = self._noun_event(verb) or own
         # "X must do Y", a minister said; "reiterated its demand that X do Y"
-        obliged = speaker is not None and (_is_obligation(head) or _states_demand(speaker))
+        obliged = speaker is not None and (is_obligation(head) or states_demand(speaker))
         if obliged and stance is Stance.DONE:
             stance = Stance.DEMAND
         inner: VerbMatch | None = None
@@ -265,7 +242,7 @@ class RuleEventCoder:
         return None
 
     def _code_complement(self, complement: Token) -> VerbMatch | None:
-        verb, nested, stance = _predicate(complement)
+        verb, nested, stance = predicate(complement)
         match = self.verbs.code(verb)
         if nested is not None and nested.i != verb.i:
             deeper = self._code_complement(nested)
@@ -372,32 +349,6 @@ class RuleEventCoder:
         )
 
 
-def _clause_heads(root: Token, speaker: Token | None) -> Iterator[tuple[Token, Token | None]]:
-    """Main verbs of a sentence: the root and its coordinated verbs; for reported speech, the
-    verbs of what was said (with the verb of saying) instead of the verb of saying."""
-    for head in (root, *[c for c in root.conjuncts if c.pos_ in _VERBAL]):
-        if head.lemma_.lower() in DENIAL_VERBS and any(c.dep_ == "ccomp" for c in head.children):
-            continue  # "denied the army had used such weapons": nothing is asserted
-        if head.lemma_.lower() in REPORTING_VERBS:
-            said = [c for c in head.children if c.dep_ in ("ccomp", "xcomp", "parataxis")]
-            for clause in said:
-                yield from _clause_heads(clause, head)
-            if said:
-                continue
-        yield head, speaker
-        # "... were killed when Russian warplanes struck the town": a clause of its own
-        for clause in _temporal_clauses(head):
-            yield clause, speaker
-        if head.lemma_.lower() not in STATEMENT_VERBS:
-            continue
-        # "issued a declaration demanding that ...": the statement's content is reported speech
-        for noun in head.children:
-            if noun.dep_ in ("dobj", "nsubj") and noun.lemma_.lower() in SPEECH_NOUNS:
-                for clause in noun.children:
-                    if clause.dep_ in ("acl", "ccomp", "relcl") and clause.pos_ in _VERBAL:
-                        yield from _clause_heads(clause, head)
-
-
 def _place_people(
     sources: Sequence[Actor], targets: Sequence[Actor], location: Place | None
 ) -> tuple[list[Actor], list[Actor]]:
@@ -415,97 +366,6 @@ def _place_people(
         return replace(actor, code=code) if code else actor
 
     return [place(a, None) for a in sources], [place(a, state) for a in targets]
-
-
-def _temporal_clauses(head: Token) -> Iterator[Token]:
-    """ "when Russian warplanes struck a town": clauses with their own subject, hung on the head
-    or on a phrase of it (the parser often makes them relative clauses)."""
-    for token in head.subtree:
-        if token.dep_ not in ("advcl", "relcl") or token.pos_ not in _VERBAL or token.i == head.i:
-            continue
-        if token.dep_ == "advcl" and token.head.i != head.i:
-            continue
-        marked = any(
-            c.dep_ in ("mark", "advmod") and c.lower_ in _TEMPORAL_MARKS for c in token.children
-        )
-        if marked and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
-            yield token
-
-
-def _predicate(head: Token) -> tuple[Token, Token | None, Stance]:
-    """The clause's verb, its "to ..." complement and the stance the verb takes towards it:
-    "is prepared to lift" -> (prepared, lift, INTENT); "the priority is ending" -> DEMAND."""
-    verb = head
-    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
-    if subject is not None and subject.lemma_.lower() in DEMAND_NOUNS and head.tag_ == "VBG":
-        # "the priority was ending the presence ...": parsed as a progressive verb
-        return head, head, Stance.DEMAND
-    if head.lemma_ == "be":
-        predicate = next((c for c in head.children if c.dep_ in ("acomp", "attr", "xcomp")), None)
-        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
-        if predicate is not None and subject is not None and subject.lemma_.lower() in DEMAND_NOUNS:
-            action = predicate if predicate.pos_ in _VERBAL else _clausal_child(predicate)
-            if action is not None:
-                return head, action, Stance.DEMAND
-        if predicate is not None:
-            verb = predicate
-    stance = stance_of(verb)
-    complement = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in _VERBAL), None)
-    if complement is None and stance is not Stance.DONE:
-        # "have sworn to fight" is sometimes parsed as a purpose clause
-        complement = next(
-            (
-                c
-                for c in verb.children
-                if c.dep_ == "advcl"
-                and c.i > verb.i
-                and any(g.lower_ == "to" and g.dep_ == "aux" for g in c.children)
-            ),
-            None,
-        )
-    if complement is None:
-        # "is committed to opening", "demanded that X withdraw"
-        for child in verb.children:
-            if child.dep_ == "prep" and child.lower_ == "to":
-                complement = next((g for g in child.children if g.dep_ == "pcomp"), None)
-            elif child.dep_ == "ccomp" and stance is Stance.DEMAND:
-                complement = child
-            if complement is not None:
-                break
-    return verb, complement, stance
-
-
-def _adjective_code(adjective: Token) -> VerbMatch | None:
-    """ "is opposed to", "is ready to": only stance adjectives say something happened; "the
-    weather was fine" is not a fine."""
-    stance = stance_of(adjective)
-    code = {Stance.REFUSAL: "120", Stance.INTENT: "030"}.get(stance)
-    return VerbMatch(code, adjective, None, None, adjective.i) if code else None
-
-
-def _states_demand(verb: Token) -> bool:
-    """ "reiterated its demand that ...", "renewed its call for ...": what follows is demanded."""
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in DEMAND_NOUNS for c in verb.children)
-
-
-def _is_obligation(head: Token) -> bool:
-    """ "must hand over", "should withdraw", "has to leave", "needs to stop"."""
-    for child in head.children:
-        if child.dep_ == "aux" and child.lower_ in _OBLIGATION_MODALS:
-            return True
-    parent = head.head
-    return head.dep_ == "xcomp" and parent.lemma_.lower() in ("have", "need") and parent.i < head.i
-
-
-def _clausal_child(token: Token) -> Token | None:
-    return next(
-        (
-            c
-            for c in token.children
-            if c.dep_ in ("acl", "ccomp", "xcomp", "relcl") and c.pos_ in _VERBAL
-        ),
-        None,
-    )
 
 
 def _mode(

@@ -77,7 +77,7 @@ class Mention:
 
     start: int  # token range
     end: int
-    label: str  # the spaCy entity label, DATELINE, QUALIFIER, EMBEDDED, or "" (a proper noun)
+    label: str  # spaCy's entity label, DATELINE, QUALIFIER, EMBEDDED, STREET or "" (untagged)
     key: str  # the normalised name looked up
     entries: list[Entry]
     qualifiers: list[Entry] = field(default_factory=list)
