@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dateline.errors import InputError
+from dateline.evaluation.records import Counts
 from dateline.ingest.datelines import parse_dateline
 from dateline.model import Analysis, Article, ArticleId, Place
 from dateline.pipeline import Pipeline, prepare_doc
@@ -89,31 +90,6 @@ class GoldArticle:
     text: str
     toponyms: tuple[GoldToponym, ...]
     origin: str
-
-
-@dataclass(slots=True)
-class Counts:
-    """True positives, false positives and false negatives of one recognition reading."""
-
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        """TP / (TP + FP), 0 when nothing was predicted."""
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        """TP / (TP + FN), 0 when there was nothing to find."""
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        """Harmonic mean of precision and recall."""
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
 
 @dataclass(slots=True)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from dateline.errors import InputError
-from dateline.evaluation.records import iter_records, prf
+from dateline.evaluation.records import Counts, iter_records
 from dateline.ingest import build_article
 from dateline.model import Analysis, Event, TimeStatus
 from dateline.pipeline import Pipeline
@@ -38,37 +38,6 @@ class GoldEvent:
     sources: tuple[tuple[str | None, str | None], ...]  # (code, sector)
     targets: tuple[tuple[str | None, str | None], ...]
     reciprocal: bool = False
-
-
-@dataclass(slots=True)
-class Counts:
-    """True positives, false positives and false negatives."""
-
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        """TP / (TP + FP), 0 when nothing was predicted."""
-        return prf(self.tp, self.tp + self.fp, self.tp, self.tp + self.fn)[0]
-
-    @property
-    def recall(self) -> float:
-        """TP / (TP + FN), 0 when there was nothing to find."""
-        return prf(self.tp, self.tp + self.fp, self.tp, self.tp + self.fn)[1]
-
-    @property
-    def f1(self) -> float:
-        """Harmonic mean of precision and recall."""
-        return prf(self.tp, self.tp + self.fp, self.tp, self.tp + self.fn)[2]
-
-    def as_dict(self) -> dict[str, float | int]:
-        """Counts and scores, rounded for reports."""
-        return {
-            "tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 4),
-            "recall": round(self.recall, 4), "f1": round(self.f1, 4),
-        }  # fmt: skip
 
 
 @dataclass(slots=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -47,3 +48,34 @@ def prf(
     recall = right_gold / gold if gold else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return precision, recall, f1
+
+
+@dataclass(slots=True)
+class Counts:
+    """True positives, false positives and false negatives."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        """TP / (TP + FP), 0 when nothing was predicted."""
+        return prf(self.tp, self.tp + self.fp, self.tp, self.tp + self.fn)[0]
+
+    @property
+    def recall(self) -> float:
+        """TP / (TP + FN), 0 when there was nothing to find."""
+        return prf(self.tp, self.tp + self.fp, self.tp, self.tp + self.fn)[1]
+
+    @property
+    def f1(self) -> float:
+        """Harmonic mean of precision and recall."""
+        return prf(self.tp, self.tp + self.fp, self.tp, self.tp + self.fn)[2]
+
+    def as_dict(self) -> dict[str, float | int]:
+        """Counts and scores, rounded for reports."""
+        return {
+            "tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4), "f1": round(self.f1, 4),
+        }  # fmt: skip
