@@ -368,12 +368,11 @@ class _ArticleActors:
                         found.append((code, token))
         if not found and phrase.role is not None:
             # "Homs Governor Talal Barazi", "Darfur rebels": a place names the country
+            # "the Assad regime": a leader's name does as well
             for token in self.doc[phrase.start : phrase.head.i]:
-                code = (
-                    self.clues.place_code(token)
-                    if token.dep_ in ("compound", "nmod", "amod")
-                    else None
-                )
+                if token.dep_ not in ("compound", "nmod", "amod", "poss"):
+                    continue
+                code = self.clues.place_code(token) or self.clues.leader_code(token)
                 if code is not None:
                     return [(code, token)]
         if not found and phrase.role is not None and phrase.role.subtype == "group":

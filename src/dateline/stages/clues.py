@@ -57,6 +57,12 @@ class CountryClues:
         entry = next((e for e in hit.entries if e.is_country), None) or hit.first("org")
         return entry.code if entry is not None else None
 
+    def leader_code(self, token: Token) -> str | None:
+        """ "the Assad regime", "the Erdogan government": the country of the leader named."""
+        if not token.text[:1].isupper() or token.i in self.hits:
+            return None
+        return self.by_surname(token.text, "GOV")
+
     def place_code(self, token: Token) -> str | None:
         """The country of a well-known place named by a proper noun, if the gazetteer is sure."""
         # the small model often tags such names ADJ or NOUN, so their capital letter decides

@@ -47,7 +47,8 @@ _LOCATIVE = frozenset({"in", "into", "inside", "across", "throughout", "at", "to
 # "killed in US air strikes", "hit by regime bombing raids"
 _ATTACK_NOUNS = frozenset(
     {"strike", "airstrike", "raid", "attack", "bombing", "shelling", "bombardment", "assault",
-     "offensive", "fire", "explosion", "blast", "clash", "fighting", "ambush"}
+     "offensive", "fire", "explosion", "blast", "clash", "fighting", "ambush", "mine",
+     "landmine", "bomb", "missile", "rocket", "shell", "barrel", "mortar", "sniper", "gunfire"}
 )  # fmt: skip
 # How many sentences back a pronoun may find its antecedent
 _PRONOUN_REACH = 2
@@ -159,7 +160,8 @@ class Participants:
             passive = next((c for c in current.children if c.dep_ == "nsubjpass"), None)
             agent = next((c for c in current.children if c.dep_ == "agent"), None)
             if agent is not None:
-                return [a for obj in agent.children if obj.dep_ == "pobj" for a in self.at(obj)]
+                # "killed by raids by Russian aircraft": an attack's own party acted
+                return [a for obj in agent.children if obj.dep_ == "pobj" for a in self.party(obj)]
             if passive is not None:
                 # "Serb forces were engaged in ...": the passive subject acts
                 if current.lemma_.lower() in _STATIVE:
@@ -168,7 +170,7 @@ class Participants:
                 return self._agent_noun(current)
             subject = next((c for c in current.children if c.dep_ in _SUBJECTS), None)
             if subject is not None:
-                found = self.at(subject)
+                found = self.party(subject)
                 if not found and subject.lower_ in ("who", "which", "that"):
                     found = self.at(current.head)  # "rebels who attacked ..."
                 return found
@@ -182,21 +184,30 @@ class Participants:
         return []
 
     def _agent_noun(self, verb: Token) -> list[Actor]:
+        """ "were killed in US air strikes": the party of an attack named after the verb."""
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ in ("in", "by"):
                 for obj in child.children:
                     if obj.dep_ == "pobj" and obj.lemma_.lower() in _ATTACK_NOUNS:
-                        found = self.at(obj) or [
-                            a
-                            for prep in obj.children
-                            if prep.dep_ == "prep" and prep.lower_ == "by"
-                            for g in prep.children
-                            if g.dep_ == "pobj"
-                            for a in self.at(g)
-                        ]  # fmt: skip
+                        found = self.party(obj)
                         if found:
                             return found
         return []
+
+    def party(self, token: Token) -> list[Actor]:
+        """The actors a phrase names; for an attack or a weapon ("air strikes carried out by
+        Syrian warplanes", "mines planted by Daesh"), the party behind it."""
+        found = self.at(token)
+        if found or token.lemma_.lower() not in _ATTACK_NOUNS:
+            return found
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "by":
+                found.extend(a for g in child.children if g.dep_ == "pobj" for a in self.at(g))
+            elif child.dep_ == "acl":
+                for agent in child.children:
+                    if agent.dep_ == "agent":
+                        found.extend(a for g in agent.children if g.dep_ == "pobj" for a in self.at(g))
+        return found
 
     def between(self, noun: Token) -> list[Actor]:
         """The parties "between X and Y" of a clash or of talks."""
