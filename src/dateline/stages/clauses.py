@@ -14,6 +14,12 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 VERBAL = frozenset({"VERB", "AUX"})
+# Nouns naming an attack or its weapon: their own words can name who acted
+ATTACK_NOUNS = frozenset(
+    {"strike", "airstrike", "raid", "attack", "bombing", "shelling", "bombardment", "assault",
+     "offensive", "fire", "explosion", "blast", "clash", "fighting", "ambush", "mine",
+     "landmine", "bomb", "missile", "rocket", "shell", "barrel", "mortar", "sniper", "gunfire"}
+)  # fmt: skip
 # Verbs that only report speech: the event, if any, is in what was said.
 REPORTING_VERBS = frozenset(
     {"say", "tell", "report", "announce", "state", "add", "claim", "confirm", "declare", "quote",
@@ -74,17 +80,34 @@ def clause_heads(root: Token, speaker: Token | None) -> Iterator[tuple[Token, To
 
 def temporal_clauses(head: Token) -> Iterator[Token]:
     """ "when Russian warplanes struck a town": clauses with their own subject, hung on the head
-    or on a phrase of it (the parser often makes them relative clauses)."""
+    or on a phrase of it (the parser often makes them relative clauses); and participles that
+    say who did it ("people killed in US air strikes", "a bus hit by regime raids")."""
     for token in head.subtree:
-        if token.dep_ not in ("advcl", "relcl") or token.pos_ not in VERBAL or token.i == head.i:
+        if token.dep_ not in ("advcl", "relcl", "acl") or token.pos_ not in VERBAL or token.i == head.i:
             continue
         if token.dep_ == "advcl" and token.head.i != head.i:
+            continue
+        if token.dep_ in ("relcl", "acl") and token.tag_ == "VBN" and _has_agent(token):
+            yield token
+            continue
+        if token.dep_ == "acl":
             continue
         marked = any(
             c.dep_ in ("mark", "advmod") and c.lower_ in _TEMPORAL_MARKS for c in token.children
         )
         if marked and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
             yield token
+
+
+def _has_agent(verb: Token) -> bool:
+    """ "hit by regime raids", "killed in US air strikes": the participle names who acted."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("in", "by"):
+            if any(g.dep_ == "pobj" and g.lemma_.lower() in ATTACK_NOUNS for g in child.children):
+                return True
+    return False
 
 
 def predicate(head: Token) -> tuple[Token, Token | None, Stance]:

@@ -125,7 +125,7 @@ class RuleEventCoder:
             reading = self._read(head, speaker) or self._subject_event(head, speaker)
             if reading is None:
                 continue
-            if head.dep_ == "advcl" and reading.coding.quad != 4:
+            if head.dep_ in ("advcl", "acl", "relcl") and reading.coding.quad != 4:
                 continue  # a "when" clause is kept for the attack it tells, not for more talk
             yield reading
             yield from self._follow_ons(head, reading)
@@ -319,6 +319,8 @@ class RuleEventCoder:
             future=reading.is_future,
             perfect_past=reading.is_perfect_past and reading.speaker is None,
         )
+        if reading.head.dep_ in ("acl", "relcl") and status is not TimeStatus.CURRENT:
+            return None  # "property seized in the 1970s": background, not the news
         event_date = anchors.date_of(when, status)
         location = anchors.place_of(
             reading.head, reading.trigger, fallback=status is TimeStatus.CURRENT

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from dateline.model import Actor, ActorKind, Place
+from dateline.stages.clauses import ATTACK_NOUNS
 from dateline.stages.sentences import sentence_of
 
 if TYPE_CHECKING:
@@ -44,12 +45,6 @@ _STATIVE = frozenset(
      "entrench", "station", "deploy", "poise", "resolve"}
 )  # fmt: skip
 _LOCATIVE = frozenset({"in", "into", "inside", "across", "throughout", "at", "to", "near"})
-# "killed in US air strikes", "hit by regime bombing raids"
-_ATTACK_NOUNS = frozenset(
-    {"strike", "airstrike", "raid", "attack", "bombing", "shelling", "bombardment", "assault",
-     "offensive", "fire", "explosion", "blast", "clash", "fighting", "ambush", "mine",
-     "landmine", "bomb", "missile", "rocket", "shell", "barrel", "mortar", "sniper", "gunfire"}
-)  # fmt: skip
 # How many sentences back a pronoun may find its antecedent
 _PRONOUN_REACH = 2
 
@@ -188,7 +183,7 @@ class Participants:
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ in ("in", "by"):
                 for obj in child.children:
-                    if obj.dep_ == "pobj" and obj.lemma_.lower() in _ATTACK_NOUNS:
+                    if obj.dep_ == "pobj" and obj.lemma_.lower() in ATTACK_NOUNS:
                         found = self.party(obj)
                         if found:
                             return found
@@ -198,8 +193,9 @@ class Participants:
         """The actors a phrase names; for an attack or a weapon ("air strikes carried out by
         Syrian warplanes", "mines planted by Daesh"), the party behind it."""
         found = self.at(token)
-        if found or token.lemma_.lower() not in _ATTACK_NOUNS:
+        if found or token.lemma_.lower() not in ATTACK_NOUNS:
             return found
+        found = self.between(token)  # "killed in clashes between the army and rebels"
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "by":
                 found.extend(a for g in child.children if g.dep_ == "pobj" for a in self.at(g))
