@@ -393,13 +393,20 @@ class _ArticleActors:
         if pronoun is None:
             return []
         sentence_start = sentence_of(pronoun).start
-        for actor in sorted(found, key=lambda a: -a.start):
-            if actor.start >= pronoun.idx or actor.kind is ActorKind.PERSON or actor.code is None:
-                continue
-            if actor.start < sentence_of(self.doc[max(sentence_start - 1, 0)]).start_char:
-                break
-            return [(actor.code, pronoun)]
-        return []
+        earliest = sentence_of(self.doc[max(sentence_start - 1, 0)]).start_char
+        candidates = [
+            a
+            for a in sorted(found, key=lambda a: -a.start)
+            if earliest <= a.start < pronoun.idx and a.kind is not ActorKind.PERSON and a.code
+        ]
+        # "Libya offered to hand over to Britain its nationals": the subject owns them
+        subjects = [a for a in candidates if self._is_subject(a)]
+        chosen = (subjects or candidates)[:1]
+        return [(a.code, pronoun) for a in chosen if a.code]
+
+    def _is_subject(self, actor: Actor) -> bool:
+        span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
 
     def _appositive(self, head: Token) -> _Phrase | None:
         """The phrase in apposition: "Faisal Mekdad, Syria's foreign minister"."""

@@ -193,13 +193,16 @@ class Participants:
         """The actors a phrase names; for an attack or a weapon ("air strikes carried out by
         Syrian warplanes", "mines planted by Daesh"), the party behind it."""
         found = self.at(token)
-        if found or token.lemma_.lower() not in ATTACK_NOUNS:
+        if found or token.pos_ not in ("NOUN", "PROPN"):
             return found
-        found = self.between(token)  # "killed in clashes between the army and rebels"
+        attack = token.lemma_.lower() in ATTACK_NOUNS
+        if attack:
+            found = self.between(token)  # "killed in clashes between the army and rebels"
         for child in token.children:
-            if child.dep_ == "prep" and child.lower_ == "by":
+            if attack and child.dep_ == "prep" and child.lower_ == "by":
                 found.extend(a for g in child.children if g.dep_ == "pobj" for a in self.at(g))
             elif child.dep_ == "acl":
+                # "the demonstration staged by students", "mines planted by Daesh"
                 for agent in child.children:
                     if agent.dep_ == "agent":
                         found.extend(a for g in agent.children if g.dep_ == "pobj" for a in self.at(g))
@@ -224,7 +227,7 @@ class Participants:
             elif _is_preposition(child) and child.lower_ in _TARGET_PREPOSITIONS:
                 found.extend(self._prepositional_object(child))
             elif child.dep_ in _OBJECTS:
-                named = self.at(child)
+                named = self.party(child)
                 # "condemned the Turkish strike on Syrian troops": the object's own party
                 found.extend(named or self._prepositional(child))
             elif child.dep_ == "prt":
