@@ -37,3 +37,29 @@ def test_cluster_shards_load_into_the_store_once(tmp_path: Path) -> None:
         assert store.count("event_mentions") > 0
         statuses = store.con.sql("SELECT command, status FROM runs").fetchall()
     assert statuses == [("load", "complete"), ("load", "complete")]
+
+
+@pytest.mark.slow  # starts a Dask worker that loads the model
+def test_cluster_command_writes_shards_that_load(tmp_path: Path) -> None:
+    distributed = pytest.importorskip("distributed")
+    run_dir = tmp_path / "run"
+    cluster = distributed.LocalCluster(n_workers=1, processes=True, threads_per_worker=1,
+                                       dashboard_address=None)  # fmt: skip
+    try:
+        result = CliRunner().invoke(
+            cli,
+            [
+                "cluster",
+                str(SAMPLE),
+                "--out",
+                str(run_dir),
+                "--scheduler",
+                cluster.scheduler_address,
+            ],
+        )
+    finally:
+        cluster.close()
+    assert result.exit_code == 0, result.output
+    assert "wrote 1 shards of 10 inputs" in result.stderr
+    loaded = CliRunner().invoke(cli, ["load", str(run_dir), "--db", str(tmp_path / "s.duckdb")])
+    assert loaded.exit_code == 0

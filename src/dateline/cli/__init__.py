@@ -16,7 +16,7 @@ from dateline.cli.events import actors, dyad, events, failures, sql
 from dateline.cli.export import export
 from dateline.cli.extract import extract
 from dateline.cli.ingest import ingest
-from dateline.cli.load import load
+from dateline.cli.load import cluster, load
 from dateline.errors import SettingsError
 
 
@@ -44,8 +44,8 @@ def cli(verbose: int) -> None:
     Example:
 
     \b
-        dateline extract article.txt --format table
-        dateline ingest news/ --db events.duckdb
+        dateline extract examples/reuters-2023-05-10-moscow-talks.txt --format table
+        dateline ingest examples/ --db events.duckdb
         dateline events --db events.duckdb --actor TUR
     """
     level = {0: logging.WARNING, 1: logging.INFO}.get(verbose, logging.DEBUG)
@@ -54,7 +54,7 @@ def cli(verbose: int) -> None:
 
 cli.add_command(extract)
 cli.add_command(evaluate)
-for _command in (ingest, events, actors, dyad, sql, failures, export, load):
+for _command in (ingest, events, actors, dyad, sql, failures, export, cluster, load):
     cli.add_command(_command)
 
 __all__ = ["cli"]

@@ -36,8 +36,8 @@ def evaluate(
     Example:
 
     \b
-        dateline evaluate plover_gsr_dev.jsonl
-        dateline evaluate plover_gsr_dev.jsonl --json > scores.json
+        dateline evaluate bench/gold/plover_gsr_dev.jsonl
+        dateline evaluate bench/gold/events_heldout.jsonl --json > scores.json
     """
     try:
         first = gold.read_text(encoding="utf-8").lstrip().split("\n", 1)[0]

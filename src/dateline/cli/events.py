@@ -180,7 +180,7 @@ def failures(db: Path, limit: int, fmt: str) -> None:
 
     \b
         dateline failures
-        dateline sql "select raw from failures where origin like 'news.jsonl:%'"
+        dateline sql "select raw from failures where origin like '%.jsonl:%'"
     """
     query = ("SELECT created_at, stage, origin, article_id, error_type, message FROM failures "
              "ORDER BY created_at DESC, origin")  # fmt: skip

@@ -41,9 +41,9 @@ def extract(
     Example:
 
     \b
-        dateline extract article.txt --format table
-        dateline extract news.jsonl > events.jsonl
-        cat news.jsonl | dateline extract - --format json
+        dateline extract examples/reuters-2023-05-10-moscow-talks.txt --format table
+        dateline extract tests/data/real_articles.jsonl > events.jsonl
+        cat tests/data/real_articles.jsonl | dateline extract - --format json
     """
     settings = settings_from(config, model, processes, batch_size, strict)
     results = with_progress(

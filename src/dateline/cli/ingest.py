@@ -48,8 +48,8 @@ def ingest(
     Example:
 
     \b
-        dateline ingest news.jsonl articles/ --db events.duckdb
-        DATELINE_DB=events.duckdb dateline ingest feed.xml --quiet
+        dateline ingest examples/ tests/data/real_articles.jsonl --db events.duckdb
+        DATELINE_DB=events.duckdb dateline ingest tests/data/real_articles.jsonl --quiet
         dateline events --db events.duckdb --actor TUR
     """
     settings = settings_from(config, model, processes, batch_size, strict)

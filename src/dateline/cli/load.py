@@ -1,4 +1,5 @@
-"""``dateline load``: store the Parquet shards that cluster workers wrote, in one transaction."""
+"""``dateline cluster`` analyses on a Dask cluster into Parquet shards; ``dateline load``
+stores the shards in one transaction."""
 
 from __future__ import annotations
 
@@ -6,8 +7,46 @@ from pathlib import Path
 
 import click
 
+from dateline.cli.options import pipeline_options, settings_from
 from dateline.cli.storage import db_option, reports_errors
 from dateline.store import RunCounts, Store
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--out",
+    "run_dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the run's Parquet shards (one per partition).",
+)
+@click.option(
+    "--scheduler",
+    help="Address of a running Dask scheduler (tcp://host:8786); "
+    "default: a local cluster of one process per core.",
+)
+@pipeline_options
+def cluster(
+    paths: tuple[str, ...], run_dir: Path, scheduler: str | None, config: Path | None,
+    model: str | None, processes: int | None, batch_size: int | None, strict: bool,
+) -> None:  # fmt: skip
+    """Analyse PATHS on a Dask cluster and write Parquet shards under --out.
+
+    Workers never open the store (DuckDB allows one writer): they write shards, and
+    `dateline load` stores them. Needs the extra: pip install "dateline[cluster]".
+
+    Example:
+
+    \b
+        dateline cluster examples/ --out runs/example
+        dateline load runs/example --db events.duckdb
+    """
+    from dateline.runners.cluster import analyse_to_shards
+
+    settings = settings_from(config, model, processes, batch_size, strict)
+    report = analyse_to_shards(paths, run_dir, settings, scheduler=scheduler)
+    click.echo(f"wrote {len(report.shards)} shards of {report.items} inputs to {run_dir}", err=True)
 
 
 @click.command()
@@ -23,7 +62,8 @@ def load(run_dir: Path, db: Path) -> None:
     Example:
 
     \b
-        dateline load runs/2023-05-10/ --db events.duckdb
+        dateline cluster examples/ --out runs/example
+        dateline load runs/example --db events.duckdb
     """
     with Store.open(db) as store:
         run_id = store.begin_run("load", [str(run_dir)])

@@ -45,14 +45,16 @@ def analyse_to_shards(
     settings: Settings,
     *,
     client: Any = None,  # noqa: ANN401 - a distributed.Client; Dask is an optional import
+    scheduler: str | None = None,
     partition: int = PARTITION,
     in_flight: int | None = None,
 ) -> ClusterReport:
     """Read ``paths`` here, analyse partitions on the cluster, write shards under ``run_dir``.
 
-    ``client`` is a ``distributed.Client``; without one, a LocalCluster of one process per
-    core is started for the call. At most ``in_flight`` partitions (default two per
-    worker) are on the cluster at once, so the reader never runs far ahead.
+    ``client`` is a ``distributed.Client``; without one, the call connects to ``scheduler``
+    (an address such as tcp://host:8786) or starts a LocalCluster of one process per core.
+    At most ``in_flight`` partitions (default two per worker) are on the cluster at once, so
+    the reader never runs far ahead.
 
     Raises:
         SettingsError: Dask is not installed (``pip install "dateline[cluster]"``).
@@ -67,7 +69,9 @@ def analyse_to_shards(
     run_dir.mkdir(parents=True, exist_ok=True)
     own = client is None
     if own:
-        client = distributed.Client(distributed.LocalCluster(processes=True, threads_per_worker=1))
+        client = distributed.Client(
+            scheduler or distributed.LocalCluster(processes=True, threads_per_worker=1)
+        )
     try:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         window = in_flight or 2 * workers

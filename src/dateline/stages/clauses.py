@@ -83,7 +83,9 @@ def temporal_clauses(head: Token) -> Iterator[Token]:
     or on a phrase of it (the parser often makes them relative clauses); and participles that
     say who did it ("people killed in US air strikes", "a bus hit by regime raids")."""
     for token in head.subtree:
-        if token.dep_ not in ("advcl", "relcl", "acl") or token.pos_ not in VERBAL or token.i == head.i:
+        if token.dep_ not in ("advcl", "relcl", "acl") or token.pos_ not in VERBAL:
+            continue
+        if token.i == head.i:
             continue
         if token.dep_ == "advcl" and token.head.i != head.i:
             continue
@@ -104,9 +106,9 @@ def _has_agent(verb: Token) -> bool:
     for child in verb.children:
         if child.dep_ == "agent":
             return True
-        if child.dep_ == "prep" and child.lower_ in ("in", "by"):
-            if any(g.dep_ == "pobj" and g.lemma_.lower() in ATTACK_NOUNS for g in child.children):
-                return True
+        attack = any(g.dep_ == "pobj" and g.lemma_.lower() in ATTACK_NOUNS for g in child.children)
+        if child.dep_ == "prep" and child.lower_ in ("in", "by") and attack:
+            return True
     return False
 
 

@@ -203,9 +203,8 @@ class Participants:
                 found.extend(a for g in child.children if g.dep_ == "pobj" for a in self.at(g))
             elif child.dep_ == "acl":
                 # "the demonstration staged by students", "mines planted by Daesh"
-                for agent in child.children:
-                    if agent.dep_ == "agent":
-                        found.extend(a for g in agent.children if g.dep_ == "pobj" for a in self.at(g))
+                for agent in (c for c in child.children if c.dep_ == "agent"):
+                    found.extend(a for g in agent.children if g.dep_ == "pobj" for a in self.at(g))
         return found
 
     def between(self, noun: Token) -> list[Actor]:
