@@ -3,7 +3,6 @@ normalisation accuracy at the gold precision, recognition recall and precision, 
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -13,8 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dateline.errors import ArticleError, InputError
-from dateline.evaluation.records import iter_records
-from dateline.ingest.readers import article_from_record, read_file_text
+from dateline.evaluation.records import iter_records, read_sources
+from dateline.ingest.readers import article_from_record
 from dateline.model import Article, Precision, TimeExpression
 from dateline.stages.timeforms import period_end
 from dateline.timewords import SEASONS, WEEKDAYS
@@ -201,24 +200,7 @@ def load_articles(
             article is missing.
     """
     sources = {item.article: item.source for item in gold}
-    raw: dict[str, tuple[Mapping[str, object], str]] = {}
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise InputError(f"{path}:{number}: invalid JSON: {error.msg}") from error
-        if not isinstance(record, dict) or "id" not in record or "text" not in record:
-            raise InputError(
-                f'{path}:{number}: expected an article like {{"id": ..., "text": ...}}'
-            )
-        raw[str(record["id"])] = (record, f"{path}:{number}")
-    for article_id, text_path in texts.items():
-        raw[article_id] = ({"id": article_id, "text": read_file_text(text_path)}, str(text_path))
-    missing = sorted(set(sources) - set(raw))
-    if missing:
-        raise InputError(f"{path}: no article for gold items of {', '.join(missing)}")
+    raw = read_sources(path, texts, sources, "gold items")
     articles: dict[str, GoldArticle] = {}
     published = {item.article: item.published for item in gold if item.published}
     for article_id in sources:

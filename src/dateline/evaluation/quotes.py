@@ -4,7 +4,6 @@ spans and speakers, precision, recall and F1 by kind, speaker-code and channel a
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -12,8 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dateline.errors import ArticleError, InputError
-from dateline.evaluation.records import iter_records, prf
-from dateline.ingest.readers import article_from_record, read_file_text
+from dateline.evaluation.records import iter_records, prf, read_sources
+from dateline.ingest.readers import article_from_record
 from dateline.model import Actor, Analysis, Article, Quote
 
 if TYPE_CHECKING:
@@ -151,17 +150,8 @@ def load_articles(
     Raises:
         InputError: a record or file cannot be read as an article, or one is missing.
     """
-    raw: dict[str, tuple[Mapping[str, object], str]] = {}
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if line.strip():
-            record = json.loads(line)
-            raw[str(record["id"])] = (record, f"{path}:{number}")
-    for article_id, text_path in texts.items():
-        raw[article_id] = ({"id": article_id, "text": read_file_text(text_path)}, str(text_path))
     names = list(dict.fromkeys(wanted))
-    missing = [name for name in names if name not in raw]
-    if missing:
-        raise InputError(f"{path}: no article for gold quotes of {', '.join(missing)}")
+    raw = read_sources(path, texts, names, "gold quotes")
     articles: dict[str, Article] = {}
     for name in names:
         record, origin = raw[name]

@@ -4,12 +4,13 @@ and precision, recall and F1 from counts."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from dateline.errors import InputError
+from dateline.errors import ArticleError, InputError
+from dateline.ingest.readers import read_file_text
 
 
 def iter_records(
@@ -38,6 +39,30 @@ def iter_records(
         if missing:
             raise InputError(f"{path}:{number}: {what} lacks {', '.join(missing)}")
         yield number, record
+
+
+def read_sources(
+    path: Path, texts: Mapping[str, Path], wanted: Iterable[str], what: str
+) -> dict[str, tuple[dict[str, Any], str]]:
+    """The source records a gold set was labelled on, by id, with where each came from:
+    JSON Lines articles (``{"id", "text", ...}``) plus whole text files given by id.
+
+    Raises:
+        InputError: a record is malformed, a file unreadable, or a wanted article missing.
+    """
+    raw: dict[str, tuple[dict[str, Any], str]] = {}
+    for number, record in iter_records(path, ("id", "text"), "article"):
+        raw[str(record["id"])] = (record, f"{path}:{number}")
+    for article_id, text_path in texts.items():
+        try:
+            text = read_file_text(text_path)
+        except ArticleError as error:
+            raise InputError(str(error)) from error
+        raw[article_id] = ({"id": article_id, "text": text}, str(text_path))
+    missing = sorted(set(wanted) - set(raw))
+    if missing:
+        raise InputError(f"{path}: no article for {what} of {', '.join(missing)}")
+    return raw
 
 
 def prf(
