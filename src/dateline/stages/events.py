@@ -125,8 +125,10 @@ class RuleEventCoder:
             reading = self._read(head, speaker) or self._subject_event(head, speaker)
             if reading is None:
                 continue
-            if head.dep_ in ("advcl", "acl", "relcl") and reading.coding.quad != 4:
-                continue  # a "when" clause is kept for the attack it tells, not for more talk
+            if head.dep_ == "advcl" and reading.coding.quad != 4:
+                continue  # a "when" clause is kept for the violence it tells, not for more talk
+            if head.dep_ in ("acl", "relcl") and reading.code[:2] not in ("18", "19", "20"):
+                continue  # "people killed in air strikes" is an attack; "territory held" is not
             yield reading
             yield from self._follow_ons(head, reading)
 
