@@ -327,7 +327,13 @@ class RuleEventCoder:
         location = anchors.place_of(
             reading.head, reading.trigger, fallback=status is TimeStatus.CURRENT
         )
-        sources, targets = _place_people(sources, targets, location)
+        # the dateline is where the reporter was: only a place the text attaches to the event
+        # tells where its people are
+        attached = location if location is not anchors.dateline_place else None
+        sources, targets = _place_people(sources, targets, attached)
+        civilians = targets and all(a.sector in ("CVL", "REF") for a in targets)
+        if found.event == "CONSULT" and civilians:
+            return None  # "hosting refugees" is no visit
         mode = _mode(found, sources, targets, location)
         trigger = reading.trigger
         return Event(
