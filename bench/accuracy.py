@@ -79,6 +79,9 @@ def main() -> None:
                f"{report.sector_accuracy:.3f}")  # fmt: skip
         print("| " + " | ".join(row) + " |")
     print(f"\n({elapsed:.1f} s)")
+    crashed = {name: r.stage_failures for name, r in reports.items() if r.stage_failures}
+    if crashed:
+        print(f"WARNING: stages crashed on gold sentences: {crashed}; see `dateline extract`")
     if args.types:
         for name, report in reports.items():
             print(f"\n{name}: per event type")

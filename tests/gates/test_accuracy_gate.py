@@ -48,3 +48,7 @@ def test_gate_actor_code_f1(report: Report) -> None:
 
 def test_gate_actor_code_precision(report: Report) -> None:
     assert report.codes.precision >= FLOORS["actor_code_precision"]
+
+
+def test_gate_no_stage_crashes(report: Report) -> None:
+    assert report.stage_failures == 0

@@ -45,6 +45,7 @@ class Report:
     """Everything ``evaluate`` measures."""
 
     sentences: int = 0
+    stage_failures: int = 0  # stage crashes while analysing the gold sentences
     events: Counts = field(default_factory=Counts)
     by_type: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
     codes: Counts = field(default_factory=Counts)
@@ -67,6 +68,7 @@ class Report:
         """The report as JSON-ready data."""
         return {
             "sentences": self.sentences,
+            "stage_failures": self.stage_failures,
             "events_micro": self.events.as_dict(),
             "events_macro_f1": round(self.macro_f1, 4),
             "by_type": {k: v.as_dict() for k, v in sorted(self.by_type.items())},
@@ -246,5 +248,10 @@ def evaluate(gold: Sequence[GoldEvent], pipeline: Pipeline, *, origin: str = "go
         build_article(text, origin=f"{origin}:{number}", title="")
         for number, text in enumerate(texts, start=1)
     ]
-    analyses = pipeline.analyse_many(articles)
-    return score(gold, dict(iter_predictions(analyses, texts)))
+    # a stage that crashed would only show as lower figures: count the crashes instead
+    analyses = list(pipeline.analyse_many(articles))
+    report = score(gold, dict(iter_predictions(analyses, texts)))
+    report.stage_failures = sum(
+        1 for a in analyses for f in a.failures if f.stage not in ("language",)
+    )
+    return report

@@ -72,7 +72,6 @@ _OBSTRUCTION_VERBS = frozenset({"block", "blockade", "barricade", "obstruct", "o
 class _Reading:
     """A clause read as one event before actors are attached."""
 
-    code: str
     coding: Coding
     trigger: Token  # the verb that carries the action
     head: Token  # the clause's main verb: subject and modality are read here
@@ -127,7 +126,7 @@ class RuleEventCoder:
                 continue
             if head.dep_ == "advcl" and reading.coding.quad != 4:
                 continue  # a "when" clause is kept for the violence it tells, not for more talk
-            if head.dep_ in ("acl", "relcl") and reading.code[:2] not in ("18", "19", "20"):
+            if head.dep_ in ("acl", "relcl") and reading.coding.cameo[:2] not in ("18", "19", "20"):
                 continue  # "people killed in air strikes" is an attack; "territory held" is not
             yield reading
             yield from self._follow_ons(head, reading)
@@ -205,7 +204,7 @@ class RuleEventCoder:
             code, negated, future = refusal(code), False, False
             found = coding(code) or found
         return _Reading(
-            code=found.cameo, coding=found, trigger=match.verb, head=head, speaker=speaker,
+            coding=found, trigger=match.verb, head=head, speaker=speaker,
             match=match,
             is_negated=negated, is_future=future, is_conditional=conditional,
             is_perfect_past=mood.is_perfect_past, is_obligation=obliged,

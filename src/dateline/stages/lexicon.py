@@ -79,9 +79,6 @@ class Lexicon:
             key = tuple(t.lower() for t in tokens)
             self._terms[key].append((tokens, entry))
             self._lengths[key[0]].add(len(key))
-        self.roles = {
-            key: e for key, items in self._terms.items() for _, e in items if e.kind == "role"
-        }
         self.surnames: dict[str, list[Entry]] = defaultdict(list)
         for items in self._terms.values():
             for _, entry in items:

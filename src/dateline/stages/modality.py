@@ -25,10 +25,6 @@ DEMAND_VERBS = frozenset(
     {"demand", "urge", "ask", "call", "press", "pressure", "push", "appeal", "insist", "request",
      "implore", "beg", "exhort", "order", "instruct", "tell", "invite", "encourage"}
 )  # fmt: skip
-ASPECT_VERBS = frozenset(
-    {"continue", "begin", "start", "resume", "try", "attempt", "seek", "manage", "keep",
-     "move", "go", "step", "launch", "help", "work", "act", "threaten_to"}
-)  # fmt: skip
 FAIL_VERBS = frozenset({"fail", "stop", "cease", "halt", "abandon"})
 # "is prepared to", "is ready to", "is willing to", "is committed to"
 INTENT_ADJECTIVES = frozenset(

@@ -96,13 +96,8 @@ class VerbDictionary:
         """True if the dictionary has this verb."""
         return lemma.upper() in self.verbs
 
-    def code(self, verb: Token, limit: int | None = None) -> VerbMatch | None:
-        """The CAMEO code of ``verb`` in its context, or None.
-
-        Args:
-            verb: the verb (or event noun) token.
-            limit: index of the first token that is not part of this clause.
-        """
+    def code(self, verb: Token) -> VerbMatch | None:
+        """The CAMEO code of ``verb`` in its context, or None."""
         lemma = verb.lemma_.upper()
         entries = self.verbs.get(lemma)
         if not entries:
@@ -111,7 +106,7 @@ class VerbDictionary:
         if not entries:
             return None
         words = _words(verb.doc)
-        right = [words[t.i] for t in _right_context(verb, limit)]
+        right = [words[t.i] for t in _right_context(verb)]
         left = words[sentence_of(verb).start : verb.i]
         best: VerbMatch | None = None
         for entry in sorted(entries, key=lambda e: -len(e.particles)):
@@ -243,10 +238,9 @@ def _words(doc: Doc) -> list[_Word]:
     return cached
 
 
-def _right_context(verb: Token, limit: int | None) -> list[Token]:
+def _right_context(verb: Token) -> list[Token]:
     """Tokens after the verb in its own clause: its subtree, cut at a nested clause's verb."""
-    sentence_end = sentence_of(verb).end
-    end = sentence_end if limit is None else min(limit, sentence_end)
+    end = sentence_of(verb).end
     subtree = {t.i for t in verb.subtree}
     tokens = []
     for token in verb.doc[verb.i + 1 : end]:

@@ -33,7 +33,6 @@ log = logging.getLogger(__name__)
 
 DEFAULT_DB = "dateline.duckdb"
 DB_ENV = "DATELINE_DB"
-TABLES = ("articles", "actors", "places", "times", "quotes", "event_mentions", "failures")
 CHILD_TABLES = ("actors", "places", "times", "quotes", "event_mentions", "failures")
 
 
