@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from dateline.stages.modality import Stance, stance_of
-from dateline.stages.verbs import VerbMatch
+from dateline.stages.events.modality import Stance, stance_of
+from dateline.stages.events.verbs import VerbMatch
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

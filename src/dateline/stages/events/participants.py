@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from dateline.model import Actor, ActorKind, Place
-from dateline.stages.clauses import ATTACK_NOUNS
+from dateline.stages.events.clauses import ATTACK_NOUNS
 from dateline.stages.sentences import sentence_of
 
 if TYPE_CHECKING:

@@ -13,8 +13,8 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from dateline.model import Actor, Article, Event, Place, TimeExpression, TimeStatus, content_id
-from dateline.stages.circumstances import Circumstances, time_status
-from dateline.stages.clauses import (
+from dateline.stages.events.circumstances import Circumstances, time_status
+from dateline.stages.events.clauses import (
     REPORTING_VERBS,
     VERBAL,
     adjective_code,
@@ -23,15 +23,15 @@ from dateline.stages.clauses import (
     predicate,
     states_demand,
 )
-from dateline.stages.modality import (
+from dateline.stages.events.modality import (
     Stance,
     is_failure_verb,
     modality,
 )
-from dateline.stages.ontology import Coding, coding, demand, intent, refusal, threat
-from dateline.stages.participants import Participants
+from dateline.stages.events.ontology import Coding, coding, demand, intent, refusal, threat
+from dateline.stages.events.participants import Participants
 from dateline.stages.sentences import sentences
-from dateline.stages.verbs import NounDictionary, VerbDictionary, VerbMatch, load_nouns, load_verbs
+from dateline.stages.events.verbs import NounDictionary, VerbDictionary, VerbMatch, load_nouns, load_verbs
 
 if TYPE_CHECKING:
     from spacy.language import Language
