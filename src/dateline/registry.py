@@ -18,7 +18,11 @@ BUILTIN_STAGES: Mapping[str, Mapping[str, str]] = {
     "places": {"gazetteer": "dateline.stages.places:GazetteerPlaceFinder"},
     "times": {"rules": "dateline.stages.dates:RuleTimeFinder"},
     "quotes": {"rules": "dateline.stages.quotes:RuleQuoteFinder"},
-    "events": {"rules": "dateline.stages.events:RuleEventCoder"},
+    "events": {
+        "rules": "dateline.stages.events.rules:RuleEventCoder",
+        "learned": "dateline.stages.events.learned:LearnedEventCoder",
+        "combined": "dateline.stages.events.learned:CombinedEventCoder",
+    },
 }
 DEFAULT_STAGES: Mapping[str, str] = {
     "actors": "dictionary",

@@ -1,0 +1,250 @@
+"""The learned event coder: which words name an event and of what type, who its parties are
+and whether it happened, each decided by a model trained on hand-coded real news.
+
+Three hashed linear models (``linear.py``) over the parse (``features.py``):
+
+- **trigger**: each verb and noun -> a PLOVER type or NONE; the type's probability is the
+  event's ``confidence`` (temperature-calibrated on the corpus dev split);
+- **roles**: each (event, noun phrase) pair -> actor, recipient or neither, so the reporting
+  source, a passive's agent and each party of a multi-party event are read in context;
+- **status**: current, historical, future, hypothetical or negated.
+
+The ``combined`` coder (the default) gives the models the rule coder's proposal for each word
+as one more feature and takes the CAMEO code, mode and contexts from the rules where they agree
+on the type; ``learned`` uses the models alone. The models are trained by
+``scripts/train_coder.py``; see ``data/events/coder/MODEL_CARD.md``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from dateline.model import Actor, ActorKind, Article, Event, Place, TimeExpression, TimeStatus
+from dateline.model import content_id
+from dateline.stages.events.circumstances import Circumstances
+from dateline.stages.events.features import (
+    NONE,
+    Mention,
+    candidates,
+    mentions,
+    role_features,
+    status_features,
+    trigger_features,
+)
+from dateline.stages.events.linear import LinearModel
+from dateline.stages.events.ontology import coding
+from dateline.stages.events.rules import RuleEventCoder
+from dateline.stages.sentences import sentences
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Token
+
+# The most general CAMEO code of each PLOVER type, for events the rules did not code
+DEFAULT_CAMEO = {
+    "AGREE": "030", "CONSULT": "040", "SUPPORT": "050", "CONCEDE": "080", "COOPERATE": "060",
+    "AID": "070", "RETREAT": "087", "REQUEST": "020", "ACCUSE": "112", "REJECT": "120",
+    "THREATEN": "130", "PROTEST": "140", "SANCTION": "160", "MOBILIZE": "150", "COERCE": "170",
+    "ASSAULT": "190",
+}  # fmt: skip
+_HISTORICAL_DAYS = 45
+
+
+@dataclass(frozen=True, slots=True)
+class CoderModels:
+    """The three models of one coder variant and the threshold chosen on dev."""
+
+    trigger: LinearModel
+    roles: LinearModel
+    status: LinearModel
+    threshold: float
+    with_rules: bool
+
+    @classmethod
+    def packaged(cls, variant: str) -> CoderModels:
+        """The shipped models of ``variant`` ("combined" or "learned")."""
+        folder = resources.files("dateline") / "data" / "events" / "coder" / variant
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        return cls(
+            trigger=LinearModel.load((folder / "trigger.npz").read_bytes()),
+            roles=LinearModel.load((folder / "roles.npz").read_bytes()),
+            status=LinearModel.load((folder / "status.npz").read_bytes()),
+            threshold=float(meta["threshold"]),
+            with_rules=bool(meta["with_rules"]),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class RuleView:
+    """What the rule coder said about each word: the type it coded there, the roles it gave,
+    and its event (for the CAMEO code, mode and contexts)."""
+
+    types: dict[int, str]
+    roles: dict[tuple[int, int], str]  # (trigger token, mention head token) -> role
+    events: dict[tuple[int, str], Event]
+    statuses: dict[int, str]
+
+
+def rule_view(doc: Doc, events: Sequence[Event]) -> RuleView:
+    """Index the rule coder's events by the tokens they name."""
+    by_char = {t.idx: t.i for t in doc}
+    view = RuleView({}, {}, {}, {})
+    for event in events:
+        at = by_char.get(event.trigger_start)
+        if at is None:
+            continue
+        view.types.setdefault(at, event.type)
+        view.statuses.setdefault(at, event.time_status.value)
+        view.events.setdefault((at, event.type), event)
+        for role, parties in (("actor", event.actors), ("recipient", event.recipients)):
+            for party in parties:
+                head = by_char.get(party.head)
+                if head is not None:
+                    view.roles.setdefault((at, head), role)
+    return view
+
+
+def _dated(when: TimeExpression | None, published: date | None) -> str | None:
+    if when is None or when.value is None or published is None:
+        return None
+    if when.value > published:
+        return "future"
+    return "past_far" if (published - when.value).days > _HISTORICAL_DAYS else "recent"
+
+
+class LearnedEventCoder:
+    """Codes PLOVER events with the learned models (see the module doc)."""
+
+    variant = "learned"
+    produced_by = "events.learned@1"
+
+    def __init__(
+        self, nlp: Language, *, models: CoderModels | None = None,
+        min_confidence: float | None = None,
+    ) -> None:  # fmt: skip
+        self.models = models or CoderModels.packaged(self.variant)
+        self.rules = RuleEventCoder(nlp)
+        self.min_confidence = self.models.threshold if min_confidence is None else min_confidence
+
+    def __call__(
+        self,
+        article: Article,
+        doc: Doc,
+        actors: Sequence[Actor],
+        places: Sequence[Place],
+        times: Sequence[TimeExpression],
+    ) -> tuple[Event, ...]:
+        """Every event the models find in the article, in text order."""
+        view = rule_view(doc, self.rules(article, doc, actors, places, times))
+        by_char = {t.idx: t.i for t in doc}
+        parties = {by_char[a.head]: a for a in actors if a.head in by_char}
+        anchors = Circumstances(doc, places, times, article)
+        with_rules = self.models.with_rules
+        found: list[Event] = []
+        for sentence in sentences(doc).spans:
+            if article.dateline is not None and sentence.end_char <= article.dateline.end:
+                continue
+            sentence_mentions: list[Mention] | None = None
+            for token in candidates(sentence):
+                features = trigger_features(
+                    token, parties, view.types.get(token.i), with_rules=with_rules
+                )
+                kind, confidence = self._type(features)
+                if kind == NONE or confidence < self.min_confidence:
+                    continue
+                if sentence_mentions is None:
+                    sentence_mentions = mentions(sentence, actors, by_char)
+                found.append(
+                    self._event(article, token, kind, confidence, sentence_mentions, view, anchors)
+                )
+        return tuple(found)
+
+    def _type(self, features: list[str]) -> tuple[str, float]:
+        """The most probable event type other than NONE, and its probability."""
+        model = self.models.trigger
+        probabilities = model.probabilities(features)
+        best, value = NONE, 0.0
+        for name, p in zip(model.classes, probabilities, strict=True):
+            if name != NONE and p > value:
+                best, value = name, float(p)
+        return best, value
+
+    def _event(
+        self, article: Article, token: Token, kind: str, confidence: float,
+        candidates_: Sequence[Mention], view: RuleView, anchors: Circumstances,
+    ) -> Event:  # fmt: skip
+        sources: list[Actor] = []
+        targets: list[Actor] = []
+        with_rules = self.models.with_rules
+        for mention in candidates_:
+            if mention.head.i == token.i:
+                continue
+            features = role_features(
+                token, mention, kind, view.roles.get((token.i, mention.head.i)),
+                with_rules=with_rules,
+            )  # fmt: skip
+            role, _ = self.models.roles.best(features)
+            if role == "actor":
+                sources.append(_actor(mention))
+            elif role == "recipient":
+                targets.append(_actor(mention))
+        head = token if token.pos_ == "VERB" or token.head.i == token.i else token.head
+        when = anchors.time_of(head, token)
+        status_name, _ = self.models.status.best(
+            status_features(
+                token, dated=_dated(when, anchors.published),
+                rule_status=view.statuses.get(token.i) if with_rules else None,
+            )
+        )  # fmt: skip
+        status = TimeStatus(status_name)
+        ruled = view.events.get((token.i, kind))
+        cameo = ruled.cameo if ruled is not None else DEFAULT_CAMEO[kind]
+        found = coding(cameo)
+        sentence = sentences(token.doc).of(token)
+        location = anchors.place_of(head, token, fallback=status is TimeStatus.CURRENT)
+        if location is anchors.dateline_place:
+            location = None  # the dateline says where the reporter was, not the event
+        return Event(
+            id=content_id(article.id, sentence.start_char, kind, token.idx, self.produced_by),
+            type=kind,
+            mode=ruled.mode if ruled is not None else None,
+            context=found.contexts if found is not None else (),
+            cameo=cameo,
+            actors=tuple(sources),
+            recipients=tuple(targets),
+            date=anchors.date_of(when, status),
+            time_status=status,
+            location=location,
+            quad_code=found.quad if found is not None else 0,
+            score=found.goldstein if found is not None else 0.0,
+            start=sentence.start_char,
+            end=sentence.end_char,
+            trigger=token.text,
+            trigger_start=token.idx,
+            trigger_end=token.idx + len(token.text),
+            confidence=round(confidence, 4),
+            produced_by=self.produced_by,
+        )
+
+
+class CombinedEventCoder(LearnedEventCoder):
+    """The learned models reading the rule coder's proposals as features (the default)."""
+
+    variant = "combined"
+    produced_by = "events.combined@1"
+
+
+def _actor(mention: Mention) -> Actor:
+    if mention.actor is not None:
+        return mention.actor
+    head = mention.head
+    text = head.doc.text[mention.start : mention.end]
+    return Actor(
+        start=mention.start, end=mention.end, text=text, code=None, sector=None,
+        kind=ActorKind.BODY, head=head.idx, produced_by="events.learned@1",
+    )  # fmt: skip

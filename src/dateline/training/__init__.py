@@ -1,0 +1,1 @@
+"""Training the learned event coder: examples from gold sentences (``examples``)."""
