@@ -1,7 +1,7 @@
 """Event-coding accuracy, coder by coder, on every gold set: one table.
 
     python bench/accuracy.py [--data ../shared/data] [--coders rules learned combined]
-                             [--sets corpus-dev corpus-test plover-dev plv-heldout] [--json out.json]
+        [--sets corpus-dev corpus-test plover-dev plv-heldout old-heldout] [--json out.json]
 
 Gold sets:
 - corpus dev / test: ``bench/gold/corpus/`` (every sentence of real articles, hand-coded by the
@@ -45,7 +45,9 @@ HEADER = ("gold set", "coder", "sentences", "gold events", "predicted", "type P"
           "status acc", "date acc", "place acc", "ms/sentence")  # fmt: skip
 
 
-def gold_sets(data: Path, wanted: list[str]) -> dict[str, tuple[list[Sentence], dict[str, GoldArticle]]]:
+def gold_sets(
+    data: Path, wanted: list[str]
+) -> dict[str, tuple[list[Sentence], dict[str, GoldArticle]]]:
     """The chosen gold sets as (sentences, articles)."""
     import hashlib
 
@@ -124,11 +126,14 @@ def main() -> None:
                 print(f"WARNING: {report.stage_failures} stage crashes on {name} with {coder}")
     if args.types:
         for name, coder, report in details:
-            print(f"\n{name}, {coder}: per event type\n| type | P | R | F1 | gold |\n|---|---:|---:|---:|---:|")
+            print(f"\n{name}, {coder}: per event type")
+            print("| type | P | R | F1 | gold |\n|---|---:|---:|---:|---:|")
             for kind, counts in sorted(report.by_type.items()):
                 print(f"| {kind} | {counts.precision:.3f} | {counts.recall:.3f} | "
                       f"{counts.f1:.3f} | {counts.tp + counts.fn} |")  # fmt: skip
-            confusions = ", ".join(f"{g}->{p} {n}" for (g, p), n in report.confusions.most_common(8))
+            confusions = ", ".join(
+                f"{g}->{p} {n}" for (g, p), n in report.confusions.most_common(8)
+            )
             print(f"most frequent confusions: {confusions}")
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2) + "\n")

@@ -11,7 +11,8 @@ Data (all named, none shipped in the package):
   training use), for the role model.
 
 The corpus dev split calibrates the trigger model (temperature) and picks the confidence
-threshold: the lowest at which the type precision on dev is at least 0.80. Writes, for each
+threshold: the lowest at which the type precision on dev is at least 0.80; then a lower one for
+events the rule coder found too, the lowest that keeps dev precision at 0.80. Writes, for each
 variant (``combined``: with the rule coder's proposals as features; ``learned``: without),
 ``trigger.npz``, ``roles.npz``, ``status.npz`` and ``meta.json``.
 """
@@ -86,25 +87,42 @@ def collect(pipeline: Pipeline, sets: list[tuple[dict, str]], with_rules: bool) 
     return examples
 
 
-def choose_threshold(pipeline: Pipeline, models: CoderModels, dev: list[Sentence],
-                     articles: dict) -> tuple[float, list[tuple[float, float, float]]]:  # type: ignore[type-arg]  # fmt: skip
-    """The lowest confidence at which type precision on dev reaches the target."""
+def choose_thresholds(
+    pipeline: Pipeline,
+    models: CoderModels,
+    dev: list[Sentence],
+    articles: dict,  # type: ignore[type-arg]
+) -> tuple[float, float, list[tuple[float, float, float]]]:
+    """The lowest confidence at which type precision on dev reaches the target; then, with it,
+    the lowest confidence for events the rule coder also found that keeps the target."""
     coder = LearnedEventCoder(pipeline.nlp, models=models, min_confidence=0.05)
-    probe = replace(pipeline, code_events=coder)
+    probe = replace(pipeline, code_events=coder, min_confidence=0.0)
     predictions, _ = predict(probe, articles)
+
+    def precision(threshold: float, backed_threshold: float) -> tuple[float, float]:
+        kept = {
+            sid: [e for e in events if e.confidence >= (
+                backed_threshold if e.produced_by.endswith("+rules") else threshold)]
+            for sid, events in predictions.items()
+        }  # fmt: skip
+        report = score_corpus(dev, kept)
+        return report.types.precision, report.types.recall
+
     curve = []
     chosen = None
     for step in range(5, 96, 5):
         threshold = step / 100
-        kept = {
-            sid: [e for e in events if e.confidence >= threshold]
-            for sid, events in predictions.items()
-        }
-        report = score_corpus(dev, kept)
-        curve.append((threshold, report.types.precision, report.types.recall))
-        if chosen is None and report.types.precision >= TARGET_PRECISION:
+        p, r = precision(threshold, threshold)
+        curve.append((threshold, p, r))
+        if chosen is None and p >= TARGET_PRECISION:
             chosen = threshold
-    return (chosen if chosen is not None else 0.5), curve
+    chosen = chosen if chosen is not None else 0.5
+    backed = next(
+        (step / 100 for step in range(5, int(chosen * 100) + 1, 5)
+         if precision(chosen, step / 100)[0] >= TARGET_PRECISION),
+        chosen,
+    )  # fmt: skip
+    return chosen, backed, curve
 
 
 def main() -> None:
@@ -143,14 +161,14 @@ def main() -> None:
         status = train(examples.status, examples.status_labels, STATUS_CLASSES,
                        epochs=args.epochs)  # fmt: skip
         models = CoderModels(trigger, roles, status, threshold=0.5, with_rules=with_rules)
-        threshold, curve = choose_threshold(pipeline, models, dev_sentences, dev_articles)
+        threshold, backed, curve = choose_thresholds(pipeline, models, dev_sentences, dev_articles)
         folder = args.out / variant
         folder.mkdir(parents=True, exist_ok=True)
         trigger.save(folder / "trigger.npz")
         roles.save(folder / "roles.npz")
         status.save(folder / "status.npz")
         meta = {
-            "threshold": threshold, "with_rules": with_rules,
+            "threshold": threshold, "rule_threshold": backed, "with_rules": with_rules,
             "temperature": trigger.temperature, "epochs": args.epochs,
             "examples": {"trigger": len(examples.trigger), "roles": len(examples.roles),
                          "status": len(examples.status)},
@@ -160,7 +178,8 @@ def main() -> None:
                           for t, p, r in curve],
         }  # fmt: skip
         (folder / "meta.json").write_text(json.dumps(meta, indent=1) + "\n")
-        print(f"{variant}: temperature {trigger.temperature:.1f}, threshold {threshold:.2f} "
+        print(f"{variant}: temperature {trigger.temperature:.1f}, threshold {threshold:.2f}, "
+              f"rule-backed {backed:.2f} "
               f"({time.perf_counter() - started:.0f} s)")  # fmt: skip
 
 

@@ -22,8 +22,10 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
-TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-         "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")  # fmt: skip
+TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)  # fmt: skip
 
 
 def kappa(pairs: list[tuple[str, str]]) -> float:
@@ -73,7 +75,9 @@ def _match(one: list[dict[str, Any]], two: list[dict[str, Any]], text: str) -> i
     found = 0
     for mention in one:
         for n, other in enumerate(two):
-            if n not in used and _spans_overlap(mention.get("text") or "", other.get("text") or "", text):
+            if n not in used and _spans_overlap(
+                mention.get("text") or "", other.get("text") or "", text
+            ):
                 used.add(n)
                 found += 1
                 break
@@ -113,7 +117,7 @@ def main() -> None:
         one, two, text = primary[sid], second[sid], texts[sid]
         types_one = {e["type"] for e in one}
         types_two = {e["type"] for e in two}
-        binary.extend(((str(t in types_one), str(t in types_two)) for t in TYPES))
+        binary.extend((str(t in types_one), str(t in types_two)) for t in TYPES)
         sets.append(("+".join(sorted(types_one)) or "none", "+".join(sorted(types_two)) or "none"))
         pairs = _pair_events(one, two, text)
         events_a += len(one)

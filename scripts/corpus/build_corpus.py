@@ -40,7 +40,9 @@ def locate(sentence: dict[str, Any], words: str | None, near: int | None) -> dic
 def build_event(sentence: dict[str, Any], raw: dict[str, Any]) -> dict[str, Any]:
     """One coder's event as a corpus event with offsets."""
     trigger = locate(sentence, raw.get("trigger"), None)
-    near = trigger["start"] - sentence["start"] if trigger and trigger["start"] is not None else None
+    near = (
+        trigger["start"] - sentence["start"] if trigger and trigger["start"] is not None else None
+    )
 
     def parties(role: str) -> list[dict[str, Any]]:
         found = []
@@ -99,9 +101,12 @@ def main() -> None:
             coder, events = labels[sentence["sid"]]
             splits[split].append(
                 {
-                    **sentence, "split": split, "complete": True, "coder": coder,
+                    **sentence,
+                    "split": split,
+                    "complete": True,
+                    "coder": coder,
                     "events": [build_event(sentence, e) for e in events],
-                }  # fmt: skip
+                }
             )
     for split, rows in splits.items():
         with (corpus / f"{split}.jsonl").open("w", encoding="utf-8") as out:

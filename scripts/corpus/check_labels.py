@@ -1,6 +1,6 @@
 """Check a coder's label file against the corpus sentences and the coding guide.
 
-    python scripts/corpus/check_labels.py LABELS.jsonl [--sentences bench/gold/corpus/sentences.jsonl]
+    python scripts/corpus/check_labels.py LABELS.jsonl [--sentences SENTENCES.jsonl]
 
 Standard library only, so a coder can run it anywhere. Prints each problem with its line and
 exits 1 if there is any: a line that is not JSON, an unknown sentence id, a type, status or

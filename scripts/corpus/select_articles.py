@@ -173,8 +173,13 @@ def main() -> None:
                 if not text[start:end].strip():
                     continue
                 sentences.append(
-                    {"sid": f"{article_id}#{n}", "article": article_id, "start": start,
-                     "end": end, "text": text[start:end]}  # fmt: skip
+                    {
+                        "sid": f"{article_id}#{n}",
+                        "article": article_id,
+                        "start": start,
+                        "end": end,
+                        "text": text[start:end],
+                    }
                 )
                 n += 1
     groups = story_groups(sentences)

@@ -43,6 +43,7 @@ class Pipeline:
     code_events: EventCoder
     batch_size: int = 16
     strict: bool = False  # raise instead of recording a stage failure
+    min_confidence: float | None = None  # None: the event coder's own default threshold
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> Pipeline:
@@ -66,6 +67,7 @@ class Pipeline:
             code_events=build("events"),  # type: ignore[arg-type]
             batch_size=settings.batch_size,
             strict=settings.strict,
+            min_confidence=settings.min_confidence,
         )
 
     def analyse(self, article: Article) -> Analysis:
@@ -129,6 +131,10 @@ class Pipeline:
         times = run("times", self.find_times, article, doc)
         quotes = run("quotes", self.find_quotes, article, doc, actors)
         events = run("events", self.code_events, article, doc, actors, places, times)
+        threshold = self.min_confidence
+        if threshold is None:
+            threshold = float(getattr(self.code_events, "default_min_confidence", 0.0))
+        events = tuple(e for e in events if e.confidence >= threshold)
         return Analysis(
             article=article,
             actors=actors,

@@ -29,7 +29,7 @@ DEFAULT_STAGES: Mapping[str, str] = {
     "places": "gazetteer",
     "times": "rules",
     "quotes": "rules",
-    "events": "rules",
+    "events": "combined",
 }
 
 

@@ -33,8 +33,12 @@ class Settings:
     processes: int = 0  # 0: one per core when there is enough work
     stages: Mapping[str, str] = field(default_factory=dict)  # slot -> stage name
     strict: bool = False  # raise on a stage error instead of recording a Failure
+    # events below this confidence are dropped; None: the event coder's own threshold
+    min_confidence: float | None = None
 
     def __post_init__(self) -> None:
+        if self.min_confidence is not None and not 0.0 <= self.min_confidence <= 1.0:
+            raise SettingsError(f"min_confidence must be within 0..1, not {self.min_confidence}")
         if self.batch_size < 1:
             raise SettingsError(f"batch_size must be at least 1, not {self.batch_size}")
         if self.processes < 0:

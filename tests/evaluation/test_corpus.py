@@ -71,7 +71,9 @@ def test_split_is_fixed_by_article_hash(corpus):
 
 def test_splits_share_no_article(corpus):
     seen = [{s.article for s in corpus[split]} for split in SPLITS]
-    assert not (seen[0] & seen[1]) and not (seen[0] & seen[2]) and not (seen[1] & seen[2])
+    assert not seen[0] & seen[1]
+    assert not seen[0] & seen[2]
+    assert not seen[1] & seen[2]
 
 
 def _training_texts(corpus) -> set[str]:

@@ -168,3 +168,38 @@ def test_run_sql_refuses_to_write(tmp_path: Path) -> None:
 def test_event_filter_names_the_bad_event_type() -> None:
     with pytest.raises(InputError, match="'MEETING' is neither a PLOVER type"):
         EventFilter(type="MEETING").where()
+
+
+@pytest.mark.issue(9)
+def test_events_that_did_not_happen_are_stored_but_not_counted(tmp_path):
+    path = tmp_path / "status.duckdb"
+    happened = article(
+        "a", date(2023, 5, 1), "AP", ("ASSAULT", 4, -10.0, ("TUR",), ("SYR",), "2023-05-01")
+    )
+    denied = Event(**{**{f: getattr(happened.events[0], f) for f in happened.events[0].__dataclass_fields__},
+                      "id": "b-0", "type": "CONSULT", "cameo": "040", "quad_code": 1,
+                      "time_status": TimeStatus.NEGATED})  # fmt: skip
+    not_done = Analysis(
+        article=Article(id=ArticleId("b"), text=TEXT, published=date(2023, 5, 2), source="AFP"),
+        events=(denied,),
+    )
+    with Store.open(path) as store:
+        store.save([happened, not_done])
+    with Store.open(path, read_only=True) as store:
+        counted = find_events(store, EventFilter(), 0)
+        everything = find_events(store, EventFilter(statuses=None), 0)
+        negated = find_events(store, EventFilter(statuses=("negated",)), 0)
+    assert [r["event"] for r in counted.records()] == ["ASSAULT"]
+    assert sorted(r["event"] for r in everything.records()) == ["ASSAULT", "CONSULT"]
+    assert [r["event"] for r in negated.records()] == ["CONSULT"]
+
+
+@pytest.mark.issue(9)
+def test_status_option_is_checked():
+    from dateline.query.filters import statuses
+
+    assert statuses("all") is None
+    assert statuses("happened") == ("current", "historical")
+    assert statuses("current,negated") == ("current", "negated")
+    with pytest.raises(InputError, match="--status"):
+        statuses("maybe")

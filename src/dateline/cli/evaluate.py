@@ -11,6 +11,8 @@ import click
 from dateline.cli.options import pipeline_options, settings_from
 from dateline.cli.tables import print_rows
 from dateline.errors import InputError
+from dateline.evaluation.coding import evaluate_corpus
+from dateline.evaluation.corpus import read_articles, read_corpus, standalone
 from dateline.evaluation.plover import evaluate as evaluate_gold
 from dateline.evaluation.plover import read_gold, read_petrarch_tests
 from dateline.pipeline import Pipeline
@@ -26,8 +28,11 @@ def evaluate(
 ) -> None:  # fmt: skip
     """Score event coding against GOLD, a JSON Lines file of gold sentences.
 
-    GOLD is in the PLOVER gold-standard format (one sentence per line with "text",
-    "event_2021", "source" and "target" lists of {"code", "sector"}), or PETRARCH2's
+    GOLD is in the corpus format of bench/gold/corpus/ (one sentence per line with "sid",
+    "article", offsets and "events"; the articles are read from articles.jsonl beside it):
+    type P/R/F1, the whole relation right, actor and recipient code F1, sector, status,
+    date and place accuracy. Or in the PLOVER gold-standard format (one sentence per line
+    with "text", "event_2021", "source" and "target" lists of {"code", "sector"}), or PETRARCH2's
     unit-test format ("text", "expected"). Prints precision, recall and F1 per event type,
     micro and macro; actor and recipient country-code precision, recall and F1; sector
     accuracy on matched actors; and the most frequent confusions. A sentence with no
@@ -36,16 +41,20 @@ def evaluate(
     Example:
 
     \b
+        dateline evaluate bench/gold/corpus/dev.jsonl
         dateline evaluate bench/gold/plover_gsr_dev.jsonl
         dateline evaluate bench/gold/events_heldout.jsonl --json > scores.json
     """
+    settings = settings_from(config, model, processes, batch_size, strict)
+    first = gold.read_text(encoding="utf-8").lstrip().split("\n", 1)[0]
+    if '"sid"' in first and '"events"' in first:
+        _evaluate_corpus(gold, Pipeline.from_settings(settings), as_json=as_json)
+        return
     try:
-        first = gold.read_text(encoding="utf-8").lstrip().split("\n", 1)[0]
         records = read_petrarch_tests(gold) if '"expected"' in first else read_gold(gold)
     except InputError as error:
         click.echo(f"Error: {error}", err=True)
         sys.exit(1)
-    settings = settings_from(config, model, processes, batch_size, strict)
     report = evaluate_gold(records, Pipeline.from_settings(settings), origin=str(gold))
     if as_json:
         click.echo(json.dumps(report.as_dict(), indent=2))
@@ -72,4 +81,46 @@ def evaluate(
         ("gold", "predicted", "count"),
         [(g, p, str(n)) for (g, p), n in report.confusions.most_common(10)],
         title="most frequent confusions",
+    )
+
+
+def _evaluate_corpus(gold: Path, pipeline: Pipeline, *, as_json: bool) -> None:
+    articles_path = gold.parent / "articles.jsonl"
+    try:
+        sentences = read_corpus(gold)
+        articles = (
+            read_articles(articles_path, sentences)
+            if articles_path.exists()
+            else standalone(sentences)
+        )
+    except InputError as error:
+        click.echo(f"Error: {error}", err=True)
+        sys.exit(1)
+    report = evaluate_corpus(pipeline, sentences, articles)
+    if as_json:
+        click.echo(json.dumps(report.as_dict(), indent=2))
+        return
+    t, a, r = report.types, report.actor_codes, report.recipient_codes
+    print_rows(
+        ("measure", "precision", "recall", "F1 / share"),
+        [
+            ("event type (micro)", f"{t.precision:.3f}", f"{t.recall:.3f}", f"{t.f1:.3f}"),
+            ("event type (macro)", "", "", f"{report.macro_f1:.3f}"),
+            ("whole relation right", "", "", f"{report.relation.value:.3f}"),
+            ("actor codes", f"{a.precision:.3f}", f"{a.recall:.3f}", f"{a.f1:.3f}"),
+            ("recipient codes", f"{r.precision:.3f}", f"{r.recall:.3f}", f"{r.f1:.3f}"),
+            ("sector", "", "", f"{report.sectors.value:.3f} of {report.sectors.scored}"),
+            ("time status", "", "", f"{report.status.value:.3f} of {report.status.scored}"),
+            ("date", "", "", f"{report.dates.value:.3f} of {report.dates.scored}"),
+            ("place", "", "", f"{report.places.value:.3f} of {report.places.scored}"),
+        ],
+        title=f"{gold.name}: {report.sentences} sentences, {report.gold_events} gold events, "
+        f"{report.predicted_events} predicted",
+    )
+    print_rows(
+        ("event type", "gold", "precision", "recall", "F1"),
+        [
+            (kind, str(n.tp + n.fn), f"{n.precision:.3f}", f"{n.recall:.3f}", f"{n.f1:.3f}")
+            for kind, n in sorted(report.by_type.items())
+        ],
     )

@@ -54,8 +54,8 @@ _DYAD_TABLE = {
 @reports_errors
 def events(
     db: Path, actor: str | None, recipient: str | None, event_type: str | None,
-    since: date | None, until: date | None, min_mentions: int, mentions: bool, limit: int,
-    fmt: str,
+    since: date | None, until: date | None, min_mentions: int, status: str, mentions: bool,
+    limit: int, fmt: str,
 ) -> None:  # fmt: skip
     """List stored events, newest first: each real-world event once, with how many
     articles and outlets reported it.
@@ -67,7 +67,7 @@ def events(
         dateline events --type ASSAULT --min-mentions 3 --format csv > attacks.csv
         dateline events --actor RUS --mentions --format jsonl
     """
-    where = build_filter(actor, recipient, event_type, since, until, min_mentions)
+    where = build_filter(actor, recipient, event_type, since, until, min_mentions, status)
     with open_reader(db) as store:
         result = (find_mentions if mentions else find_events)(store, where, limit)
     if mentions:
@@ -91,8 +91,8 @@ def events(
 @reports_errors
 def actors(
     db: Path, actor: str | None, recipient: str | None, event_type: str | None,
-    since: date | None, until: date | None, min_mentions: int, sectors: bool, limit: int,
-    fmt: str,
+    since: date | None, until: date | None, min_mentions: int, status: str, sectors: bool,
+    limit: int, fmt: str,
 ) -> None:  # fmt: skip
     """List the most active actors: events taken part in, as actor or recipient.
 
@@ -102,7 +102,7 @@ def actors(
         dateline actors --since 2023-01-01 --limit 10
         dateline actors --type ASSAULT --sectors --format csv
     """
-    where = build_filter(actor, recipient, event_type, since, until, min_mentions)
+    where = build_filter(actor, recipient, event_type, since, until, min_mentions, status)
     with open_reader(db) as store:
         result = top_actors(store, where, limit, by_sector=sectors)
     emit(result, fmt, title="most active actors")
@@ -120,7 +120,7 @@ def actors(
 def dyad(
     first: str, second: str, db: Path, by: str, directed: bool, actor: str | None,
     recipient: str | None, event_type: str | None, since: date | None, until: date | None,
-    min_mentions: int, fmt: str,
+    min_mentions: int, status: str, fmt: str,
 ) -> None:  # fmt: skip
     """How relations between FIRST and SECOND moved: events per period by quad class
     (q1 verbal cooperation, q2 material cooperation, q3 verbal conflict, q4 material
@@ -133,7 +133,7 @@ def dyad(
         dateline dyad TUR SYR --by month
         dateline dyad RUS UKR --directed --by week --format csv > rus-ukr.csv
     """
-    where = build_filter(actor, recipient, event_type, since, until, min_mentions)
+    where = build_filter(actor, recipient, event_type, since, until, min_mentions, status)
     with open_reader(db) as store:
         result = dyad_timeline(store, first, second, by=by, directed=directed, where=where)
     arrow = "->" if directed else "<->"

@@ -53,7 +53,7 @@ from dateline.export import FORMATS, LEVELS, write_csv, write_gdelt, write_jsonl
 def export(
     db: Path, fmt: str, level: str, output: Path | None, header: bool, actor: str | None,
     recipient: str | None, event_type: str | None, since: date | None, until: date | None,
-    min_mentions: int,
+    min_mentions: int, status: str,
 ) -> None:  # fmt: skip
     """Export the stored events (or mentions, or articles) for other tools.
 
@@ -66,7 +66,7 @@ def export(
         dateline export --format parquet -o events-parquet/
         dateline export --format gdelt -o events.export.CSV
     """
-    where = build_filter(actor, recipient, event_type, since, until, min_mentions)
+    where = build_filter(actor, recipient, event_type, since, until, min_mentions, status)
     if fmt == "gdelt" and level != "events":
         raise InputError("the GDELT layout is one row per event: use --level events")
     if fmt == "parquet" and output is None:

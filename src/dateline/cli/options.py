@@ -15,7 +15,7 @@ F = TypeVar("F", bound=Callable[..., object])
 
 
 def pipeline_options(function: F) -> F:
-    """--config, --model, --processes, --batch-size, --strict."""
+    """--config, --model, --processes, --batch-size, --strict, --min-confidence."""
     decorators = [
         click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path),
                      help="Settings file (TOML) with [pipeline] and [stages] tables."),
@@ -24,10 +24,21 @@ def pipeline_options(function: F) -> F:
                      help="Worker processes; 0 (default) uses every core for large inputs."),
         click.option("--batch-size", type=click.IntRange(min=1), help="Articles per spaCy batch."),
         click.option("--strict", is_flag=True, help="Stop at the first stage error."),
+        # kept in the context, not passed: every command reads it through settings_from
+        click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), expose_value=False,
+                     callback=_remember, is_eager=True,
+                     help="Keep events at or above this confidence (default: the coder's "
+                     "threshold, chosen on dev for type precision >= 0.8)."),
     ]  # fmt: skip
     for decorator in reversed(decorators):
         function = decorator(function)
     return function
+
+
+def _remember(context: click.Context, parameter: click.Parameter, value: object) -> object:
+    if value is not None and parameter.name:
+        context.meta[f"dateline.{parameter.name}"] = value
+    return value
 
 
 def settings_from(
@@ -45,6 +56,9 @@ def settings_from(
         changes["batch_size"] = batch_size
     if strict:
         changes["strict"] = True
+    context = click.get_current_context(silent=True)
+    if context is not None and "dateline.min_confidence" in context.meta:
+        changes["min_confidence"] = context.meta["dateline.min_confidence"]
     if not changes:
         return settings
     from dataclasses import replace

@@ -17,6 +17,7 @@ from dateline.cli.tables import print_rows
 from dateline.errors import InputError, StoreError
 from dateline.query import EventFilter, QueryResult
 from dateline.query.events import PERIODS
+from dateline.query.filters import statuses
 from dateline.store import DB_ENV, DEFAULT_DB, Store
 
 P = ParamSpec("P")
@@ -61,7 +62,7 @@ def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -
 
 
 def filter_options(function: F) -> F:
-    """--actor, --recipient, --type, --since, --until, --min-mentions."""
+    """--actor, --recipient, --type, --since, --until, --min-mentions, --status."""
     decorators = [
         click.option("--actor", help="Actor code (TUR, SYR, IGO...) among the event's actors."),
         click.option("--recipient", help="Actor code among the event's recipients."),
@@ -72,6 +73,9 @@ def filter_options(function: F) -> F:
         click.option("--until", callback=_parse_date, help="Last date (inclusive)."),
         click.option("--min-mentions", type=click.IntRange(min=1), default=1, show_default=True,
                      help="Only events reported at least this many times."),
+        click.option("--status", default="happened", show_default=True,
+                     help="Time statuses to count: 'happened' (current and historical), 'all', "
+                     "or a comma list such as current,negated,hypothetical,future."),
     ]  # fmt: skip
     for decorator in reversed(decorators):
         function = decorator(function)
@@ -80,11 +84,13 @@ def filter_options(function: F) -> F:
 
 def build_filter(
     actor: str | None, recipient: str | None, event_type: str | None, since: date | None,
-    until: date | None, min_mentions: int,
+    until: date | None, min_mentions: int, status: str = "happened",
 ) -> EventFilter:  # fmt: skip
     """The EventFilter for the filter options."""
-    return EventFilter(actor=actor, recipient=recipient, type=event_type, since=since,
-                       until=until, min_mentions=min_mentions)  # fmt: skip
+    return EventFilter(
+        actor=actor, recipient=recipient, type=event_type, since=since, until=until,
+        min_mentions=min_mentions, statuses=statuses(status),
+    )  # fmt: skip
 
 
 def by_option(function: F) -> F:

@@ -155,9 +155,7 @@ def read_articles(path: Path, sentences: Iterable[Sentence]) -> dict[str, GoldAr
     Raises:
         InputError: an article is missing or its text does not hold a sentence at its offsets.
     """
-    texts = {
-        str(r["id"]): r for _, r in iter_records(path, ("id", "text"), "corpus article")
-    }
+    texts = {str(r["id"]): r for _, r in iter_records(path, ("id", "text"), "corpus article")}
     articles: dict[str, GoldArticle] = {}
     for sentence in sentences:
         if sentence.article not in articles:
@@ -213,7 +211,10 @@ def from_plover(record: Mapping[str, Any], sid: str) -> Sentence:
 
     events: tuple[GoldEvent, ...] = ()
     if kind:
-        sources, targets = mentions(record.get("source") or ()), mentions(record.get("target") or ())
+        sources, targets = (
+            mentions(record.get("source") or ()),
+            mentions(record.get("target") or ()),
+        )
         if record.get("reciprocal"):
             sources, targets = sources + targets, ()
         events = (GoldEvent((str(kind),), None, sources, targets),)

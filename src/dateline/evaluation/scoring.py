@@ -10,7 +10,8 @@ the pairs carry the finer measures:
   (each gold mention overlapped by a predicted one in the same role, and no predicted mention
   outside the gold; a reciprocal gold event, all parties actors, accepts them in either role);
 - actor and recipient country codes: P/R/F1 over (role, code) on pairs, unpaired events
-  counting their codes as misses or false alarms;
+  counting their codes as misses or false alarms (a reciprocal gold event takes all the
+  prediction's parties as actors);
 - sector accuracy: share of gold mentions with a code and sector, whose code the paired
   prediction gives in that role, that have the same sector;
 - status, date and place accuracy on pairs where the gold gives them;
@@ -110,8 +111,10 @@ class CorpusReport:
 
 
 def _overlaps(mention: Mention, start: int, end: int) -> bool:
-    return mention.start is not None and mention.end is not None and (
-        start < mention.end and mention.start < end
+    return (
+        mention.start is not None
+        and mention.end is not None
+        and (start < mention.end and mention.start < end)
     )
 
 
@@ -203,15 +206,23 @@ def score_corpus(
             report.types.tp += 1
             report.by_type[event.type].tp += 1
             report.relation.add(relation_right(item, event))
-            _score_codes(report.actor_codes, _codes(item.actors), _codes(event.actors))
-            _score_codes(report.recipient_codes, _codes(item.recipients), _codes(event.recipients))
-            for mentions, predicted_role in ((item.actors, event.actors),
-                                             (item.recipients, event.recipients)):  # fmt: skip
+            predicted_actors, predicted_recipients = event.actors, event.recipients
+            if not item.recipients and len(item.actors) > 1:
+                # "X and Y met": every party is an actor; a coder that splits them is not wrong
+                predicted_actors, predicted_recipients = event.actors + event.recipients, ()
+            _score_codes(report.actor_codes, _codes(item.actors), _codes(predicted_actors))
+            _score_codes(
+                report.recipient_codes, _codes(item.recipients), _codes(predicted_recipients)
+            )
+            for mentions, predicted_role in ((item.actors, predicted_actors),
+                                             (item.recipients, predicted_recipients)):  # fmt: skip
                 for mention in mentions:
                     if mention.code and mention.sector and mention.code in _codes(predicted_role):
                         report.sectors.add(
-                            any(a.code == mention.code and a.sector == mention.sector
-                                for a in predicted_role)  # fmt: skip
+                            any(
+                                a.code == mention.code and a.sector == mention.sector
+                                for a in predicted_role
+                            )
                         )
             report.status.add(event.time_status.value == item.status)
             if item.date:

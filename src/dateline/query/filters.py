@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from dateline.errors import InputError
-from dateline.model import PLOVER_EVENTS
+from dateline.model import PLOVER_EVENTS, TimeStatus
 
 _CODE = re.compile(r"^[A-Z]{3}$")
 
@@ -33,6 +33,28 @@ def event_type(value: str) -> str:
     )
 
 
+# Events that took place: what counts, exports and dyads report unless asked otherwise
+HAPPENED: tuple[str, ...] = (TimeStatus.CURRENT.value, TimeStatus.HISTORICAL.value)
+ALL_STATUSES: tuple[str, ...] = tuple(s.value for s in TimeStatus)
+
+
+def statuses(value: str) -> tuple[str, ...] | None:
+    """Parse a --status value: "happened", "all" (None: no filter) or a comma list."""
+    cleaned = value.strip().lower()
+    if cleaned == "all":
+        return None
+    if cleaned == "happened":
+        return HAPPENED
+    chosen = tuple(part.strip() for part in cleaned.split(",") if part.strip())
+    unknown = [part for part in chosen if part not in ALL_STATUSES]
+    if unknown or not chosen:
+        raise InputError(
+            f"--status {value!r}: expected 'happened', 'all' or a comma list of "
+            f"{', '.join(ALL_STATUSES)}"
+        )
+    return chosen
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class EventFilter:
     """Which events a question is about; every part is optional."""
@@ -43,6 +65,8 @@ class EventFilter:
     since: date | None = None
     until: date | None = None
     min_mentions: int = 1
+    # negated, hypothetical and future events are stored but not counted unless asked for
+    statuses: tuple[str, ...] | None = HAPPENED
 
     def __post_init__(self) -> None:
         if self.since and self.until and self.since > self.until:
@@ -71,6 +95,9 @@ class EventFilter:
         if self.until:
             parts.append(f"{alias}.date_start <= $f_until")
             params["f_until"] = self.until
+        if self.statuses is not None:
+            parts.append(f"list_contains($f_statuses, {alias}.time_status)")
+            params["f_statuses"] = list(self.statuses)
         return " AND ".join(parts), params
 
     def where_merged(self, alias: str = "e") -> tuple[str, dict[str, object]]:

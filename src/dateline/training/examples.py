@@ -10,6 +10,7 @@ every noun phrase of the sentence that is not its actor or recipient is NONE for
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -19,6 +20,7 @@ from dateline.evaluation.corpus import GoldArticle, GoldEvent
 from dateline.evaluation.corpus import Mention as GoldMention
 from dateline.model import Analysis
 from dateline.pipeline import Pipeline, prepare_doc
+from dateline.stages.events.circumstances import Circumstances
 from dateline.stages.events.features import (
     NONE,
     Mention,
@@ -29,7 +31,6 @@ from dateline.stages.events.features import (
     trigger_features,
 )
 from dateline.stages.events.learned import RuleView, _dated, rule_view
-from dateline.stages.events.circumstances import Circumstances
 from dateline.stages.sentences import sentences
 
 if TYPE_CHECKING:
@@ -49,7 +50,7 @@ class Examples:
 
     def extend(self, other: Examples) -> None:
         """Add another set's examples to these."""
-        for name in self.__slots__:  # type: ignore[attr-defined]
+        for name in self.__slots__:
             getattr(self, name).extend(getattr(other, name))
 
 
@@ -110,7 +111,9 @@ def examples_of(
     by_char = {t.idx: t.i for t in doc}
     parties = {by_char[a.head]: a for a in analysis.actors if a.head in by_char}
     anchors = Circumstances(doc, analysis.places, analysis.times, analysis.article)
-    for sentence in gold.sentences:
+    index = sentences(doc)
+    seen: Counter[str] = Counter()
+    for sentence in sorted(gold.sentences, key=lambda s: s.start):
         span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
         if span is None:
             continue
@@ -123,25 +126,33 @@ def examples_of(
             for token in span:
                 if not is_candidate(token):
                     continue
-                event = triggers.get(token.i)
-                found.trigger.append(
-                    trigger_features(token, parties, view.types.get(token.i), with_rules=with_rules)
-                )
-                found.trigger_labels.append(event.type if event else NONE)
+                coded = triggers.get(token.i)
+                found.trigger.append(trigger_features(
+                    token, parties, view.types.get(token.i), with_rules=with_rules,
+                    seen=seen[token.lemma_.lower()], sentence=index.number[token.i],
+                ))  # fmt: skip
+                found.trigger_labels.append(coded.type if coded else NONE)
+            seen.update(t.lemma_.lower() for t in span if is_candidate(t))
         for at, event in triggers.items():
             token = doc[at]
             kind = unknown_type or event.type
             if not sentence.complete and not unknown_type and len(event.types) == 1:
-                found.trigger.append(
-                    trigger_features(token, parties, view.types.get(at), with_rules=with_rules)
-                )
+                found.trigger.append(trigger_features(
+                    token, parties, view.types.get(at), with_rules=with_rules,
+                    sentence=index.number[at],
+                ))  # fmt: skip
                 found.trigger_labels.append(event.type)
             for mention in mentions(sentences(doc).of(token), analysis.actors, by_char):
                 if mention.head.i == at:
                     continue
                 found.roles.append(
-                    role_features(token, mention, kind, view.roles.get((at, mention.head.i)),
-                                  with_rules=with_rules)  # fmt: skip
+                    role_features(
+                        token,
+                        mention,
+                        kind,
+                        view.roles.get((at, mention.head.i)),
+                        with_rules=with_rules,
+                    )
                 )
                 found.role_labels.append(_role(mention, event))
             if sentence.complete and not unknown_type:

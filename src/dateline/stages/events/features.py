@@ -66,10 +66,13 @@ def _governing_verbs(token: Token, depth: int = 3) -> Iterator[Token]:
 
 
 def trigger_features(
-    token: Token, parties: Mapping[int, Actor], rule: str | None, *, with_rules: bool
-) -> list[str]:
-    """Features of a candidate trigger: the word, its syntax, its arguments and governors, and
-    (when ``with_rules``) what the rule coder made of it."""
+    token: Token, parties: Mapping[int, Actor], rule: str | None, *, with_rules: bool,
+    seen: int = 0, sentence: int = 0,
+) -> list[str]:  # fmt: skip
+    """Features of a candidate trigger: the word, its syntax, its arguments and governors,
+    where it stands in the article (``sentence``: its sentence's number; ``seen``: how often
+    its lemma named a candidate in earlier sentences, since a story retells its main event),
+    and (when ``with_rules``) what the rule coder made of it."""
     lemma = _lemma(token)
     found = [
         "bias", f"lemma={lemma}", f"pos={token.pos_}", f"tag={token.tag_}",
@@ -105,6 +108,9 @@ def trigger_features(
         found.append(f"right={token.doc[token.i + 1].lower_}")
     if token.pos_ == "NOUN" and token.head.dep_ == "prep":
         found.append(f"under_prep={token.head.lower_}|{_lemma(token.head.head)}")
+    found.append(f"sentence={min(sentence, 3)}")
+    found.append(f"seen={min(seen, 2)}")
+    found.append(f"seen|lemma={min(seen, 2)}|{lemma}")
     if with_rules:
         found.append(f"rule={rule or NONE}")
         if rule:
@@ -142,7 +148,8 @@ def status_features(token: Token, *, dated: str | None, rule_status: str | None)
 def mentions(sentence: Span, actors: Sequence[Actor], head_of: Mapping[int, int]) -> list[Mention]:
     """Possible parties of the sentence's events: its actor mentions (by their head word),
     then each noun phrase head no actor covers."""
-    found: dict[int, Mention] = {}
+    found: dict[tuple[int, int, str | None], Mention] = {}
+    heads: set[int] = set()
     doc = sentence.doc
     for actor in actors:
         if not (sentence.start_char <= actor.start < sentence.end_char):
@@ -151,10 +158,14 @@ def mentions(sentence: Span, actors: Sequence[Actor], head_of: Mapping[int, int]
         if head is None:
             span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
             head = span.root.i if span is not None else None
-        if head is not None and head not in found:
-            found[head] = Mention(doc[head], actor.start, actor.end, actor)
+        # "Foreign ministers for Turkey, Syria and Iran": one head word, three actors
+        if head is not None and (head, actor.start, actor.code) not in found:
+            found[(head, actor.start, actor.code)] = Mention(
+                doc[head], actor.start, actor.end, actor
+            )
+            heads.add(head)
     for token in sentence:
-        if token.pos_ not in _NOUN_MENTION_POS or token.i in found:
+        if token.pos_ not in _NOUN_MENTION_POS or token.i in heads:
             continue
         if token.dep_ in ("compound", "amod", "poss") and token.head.pos_ in _NOUN_MENTION_POS:
             continue  # part of a larger phrase, whose head stands for it
@@ -162,8 +173,8 @@ def mentions(sentence: Span, actors: Sequence[Actor], head_of: Mapping[int, int]
             continue
         left = min((t.idx for t in token.subtree if t.dep_ not in ("relcl", "acl", "prep")
                     and t.i <= token.i), default=token.idx)  # fmt: skip
-        found[token.i] = Mention(token, left, token.idx + len(token.text), None)
-    return sorted(found.values(), key=lambda m: m.head.i)
+        found[(token.i, left, None)] = Mention(token, left, token.idx + len(token.text), None)
+    return sorted(found.values(), key=lambda m: (m.head.i, m.start))
 
 
 def _path(trigger: Token, head: Token, limit: int = 5) -> tuple[str, int]:

@@ -18,14 +18,23 @@ on the type; ``learned`` uses the models alone. The models are trained by
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from dateline.model import Actor, ActorKind, Article, Event, Place, TimeExpression, TimeStatus
-from dateline.model import content_id
+from dateline.model import (
+    Actor,
+    ActorKind,
+    Article,
+    Event,
+    Place,
+    TimeExpression,
+    TimeStatus,
+    content_id,
+)
 from dateline.stages.events.circumstances import Circumstances
 from dateline.stages.events.features import (
     NONE,
@@ -53,6 +62,9 @@ DEFAULT_CAMEO = {
     "ASSAULT": "190",
 }  # fmt: skip
 _HISTORICAL_DAYS = 45
+# The coder keeps events down to this confidence; the pipeline then applies the threshold
+# (the model's, chosen on dev, or --min-confidence)
+FLOOR = 0.1
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +76,8 @@ class CoderModels:
     status: LinearModel
     threshold: float
     with_rules: bool
+    # events the rule coder also found (same word, same type) are kept down to this one
+    rule_threshold: float | None = None
 
     @classmethod
     def packaged(cls, variant: str) -> CoderModels:
@@ -76,6 +90,7 @@ class CoderModels:
             status=LinearModel.load((folder / "status.npz").read_bytes()),
             threshold=float(meta["threshold"]),
             with_rules=bool(meta["with_rules"]),
+            rule_threshold=meta.get("rule_threshold"),
         )
 
 
@@ -129,7 +144,13 @@ class LearnedEventCoder:
     ) -> None:  # fmt: skip
         self.models = models or CoderModels.packaged(self.variant)
         self.rules = RuleEventCoder(nlp)
-        self.min_confidence = self.models.threshold if min_confidence is None else min_confidence
+        models = self.models
+        # the pipeline applies one threshold; with a lower one for rule-backed events the coder
+        # applies both itself and asks the pipeline for none
+        self.default_min_confidence = models.threshold if models.rule_threshold is None else 0.0
+        self.min_confidence = min_confidence
+        if min_confidence is None and models.rule_threshold is None:
+            self.min_confidence = FLOOR
 
     def __call__(
         self,
@@ -146,23 +167,36 @@ class LearnedEventCoder:
         anchors = Circumstances(doc, places, times, article)
         with_rules = self.models.with_rules
         found: list[Event] = []
-        for sentence in sentences(doc).spans:
+        seen: Counter[str] = Counter()
+        for number, sentence in enumerate(sentences(doc).spans):
             if article.dateline is not None and sentence.end_char <= article.dateline.end:
                 continue
             sentence_mentions: list[Mention] | None = None
-            for token in candidates(sentence):
+            words = list(candidates(sentence))
+            for token in words:
                 features = trigger_features(
-                    token, parties, view.types.get(token.i), with_rules=with_rules
-                )
+                    token, parties, view.types.get(token.i), with_rules=with_rules,
+                    seen=seen[token.lemma_.lower()], sentence=number,
+                )  # fmt: skip
                 kind, confidence = self._type(features)
-                if kind == NONE or confidence < self.min_confidence:
+                backed = view.types.get(token.i) == kind
+                if kind == NONE or confidence < self._threshold(backed):
                     continue
                 if sentence_mentions is None:
                     sentence_mentions = mentions(sentence, actors, by_char)
-                found.append(
-                    self._event(article, token, kind, confidence, sentence_mentions, view, anchors)
-                )
+                found.append(self._event(
+                    article, token, kind, confidence, sentence_mentions, view, anchors, backed,
+                ))  # fmt: skip
+            seen.update(t.lemma_.lower() for t in words)
         return tuple(found)
+
+    def _threshold(self, backed: bool) -> float:
+        if self.min_confidence is not None:
+            return self.min_confidence
+        models = self.models
+        if backed and models.rule_threshold is not None:
+            return float(models.rule_threshold)
+        return models.threshold
 
     def _type(self, features: list[str]) -> tuple[str, float]:
         """The most probable event type other than NONE, and its probability."""
@@ -176,10 +210,11 @@ class LearnedEventCoder:
 
     def _event(
         self, article: Article, token: Token, kind: str, confidence: float,
-        candidates_: Sequence[Mention], view: RuleView, anchors: Circumstances,
+        candidates_: Sequence[Mention], view: RuleView, anchors: Circumstances, backed: bool,
     ) -> Event:  # fmt: skip
         sources: list[Actor] = []
         targets: list[Actor] = []
+        roles: dict[Mention, str] = {}
         with_rules = self.models.with_rules
         for mention in candidates_:
             if mention.head.i == token.i:
@@ -188,7 +223,9 @@ class LearnedEventCoder:
                 token, mention, kind, view.roles.get((token.i, mention.head.i)),
                 with_rules=with_rules,
             )  # fmt: skip
-            role, _ = self.models.roles.best(features)
+            roles[mention] = self.models.roles.best(features)[0]
+        _coordinate(roles)
+        for mention, role in roles.items():
             if role == "actor":
                 sources.append(_actor(mention))
             elif role == "recipient":
@@ -202,6 +239,9 @@ class LearnedEventCoder:
             )
         )  # fmt: skip
         status = TimeStatus(status_name)
+        if status is TimeStatus.CURRENT and _dated(when, anchors.published) == "past_far":
+            # the guide's definition: an event the text dates well before the news is historical
+            status = TimeStatus.HISTORICAL
         ruled = view.events.get((token.i, kind))
         cameo = ruled.cameo if ruled is not None else DEFAULT_CAMEO[kind]
         found = coding(cameo)
@@ -228,7 +268,7 @@ class LearnedEventCoder:
             trigger_start=token.idx,
             trigger_end=token.idx + len(token.text),
             confidence=round(confidence, 4),
-            produced_by=self.produced_by,
+            produced_by=f"{self.produced_by}+rules" if backed else self.produced_by,
         )
 
 
@@ -237,6 +277,35 @@ class CombinedEventCoder(LearnedEventCoder):
 
     variant = "combined"
     produced_by = "events.combined@1"
+
+
+def _coordinate(roles: dict[Mention, str]) -> None:
+    """Parties joined to a chosen party share its role: "Turkey, Syria and Iran met", "Syrian
+    and Turkish ministers" (conjuncts, and coded actors inside one noun phrase)."""
+    chosen = {m.head.i: r for m, r in roles.items() if r != NONE}
+    spans = [(m.start, m.end, r) for m, r in roles.items() if r != NONE]
+    for mention, role in roles.items():
+        if role != NONE:
+            continue
+        head = mention.head
+        joined = [c.i for c in head.conjuncts]
+        if mention.actor is not None:
+            joined.append(head.i)  # another coded actor with the same head word
+            node = head
+            # "Syrian and Turkish ministers": up through the conjunction to the noun
+            for _ in range(3):
+                if node.dep_ not in ("conj", "amod", "compound", "poss") or node.head.i == node.i:
+                    break
+                node = node.head
+                joined.append(node.i)
+        inherited = next((chosen[i] for i in joined if i in chosen), None)
+        if inherited is None and mention.actor is not None:
+            inherited = next(
+                (r for start, end, r in spans if start <= mention.start and mention.end <= end),
+                None,
+            )
+        if inherited is not None:
+            roles[mention] = inherited
 
 
 def _actor(mention: Mention) -> Actor:

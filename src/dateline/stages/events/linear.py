@@ -28,7 +28,9 @@ def feature_ids(features: Features, bits: int) -> IntArray:
     """The hashed rows of ``features`` (duplicates kept: a feature seen twice counts twice)."""
     mask = (1 << bits) - 1
     return np.fromiter(
-        (zlib.crc32(f.encode("utf-8")) & mask for f in features), dtype=np.int64, count=len(features)
+        (zlib.crc32(f.encode("utf-8")) & mask for f in features),
+        dtype=np.int64,
+        count=len(features),
     )
 
 
@@ -49,14 +51,16 @@ class LinearModel:
         at = np.searchsorted(self.rows, ids)
         at = np.minimum(at, len(self.rows) - 1)
         live = at[self.rows[at] == ids]
-        return self.weights[live].sum(axis=0, dtype=np.float32) + self.bias
+        total: FloatArray = self.weights[live].sum(axis=0, dtype=np.float32) + self.bias
+        return total
 
     def probabilities(self, features: Features) -> FloatArray:
         """Calibrated class probabilities of one example."""
         logits = self.scores(features) / self.temperature
         logits = logits - logits.max()
         exp = np.exp(logits)
-        return (exp / exp.sum()).astype(np.float32)
+        probabilities: FloatArray = (exp / exp.sum()).astype(np.float32)
+        return probabilities
 
     def best(self, features: Features) -> tuple[str, float]:
         """The most probable class and its probability."""
@@ -95,7 +99,7 @@ class LinearModel:
 
 def train(
     examples: Sequence[Features], labels: Sequence[str], classes: Sequence[str], *,
-    bits: int = 20, epochs: int = 12, rate: float = 0.2, l2: float = 1e-6,
+    bits: int = 20, epochs: int = 10, rate: float = 0.05, l2: float = 1e-3,
     weights: Sequence[float] | None = None, seed: int = 0,
 ) -> LinearModel:  # fmt: skip
     """Fit softmax regression by AdaGrad over shuffled examples (deterministic for a seed)."""
@@ -132,7 +136,9 @@ def train(
     )  # fmt: skip
 
 
-def fit_temperature(model: LinearModel, examples: Sequence[Features], labels: Sequence[str]) -> float:
+def fit_temperature(
+    model: LinearModel, examples: Sequence[Features], labels: Sequence[str]
+) -> float:
     """The temperature that minimises the log loss of ``model`` on held-out examples."""
     index = {c: i for i, c in enumerate(model.classes)}
     logits = np.stack([model.scores(f) for f in examples]) if examples else np.zeros((0, 1))

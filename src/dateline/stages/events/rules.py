@@ -30,8 +30,14 @@ from dateline.stages.events.modality import (
 )
 from dateline.stages.events.ontology import Coding, coding, demand, intent, refusal, threat
 from dateline.stages.events.participants import Participants
+from dateline.stages.events.verbs import (
+    NounDictionary,
+    VerbDictionary,
+    VerbMatch,
+    load_nouns,
+    load_verbs,
+)
 from dateline.stages.sentences import sentences
-from dateline.stages.events.verbs import NounDictionary, VerbDictionary, VerbMatch, load_nouns, load_verbs
 
 if TYPE_CHECKING:
     from spacy.language import Language
