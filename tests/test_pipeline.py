@@ -45,7 +45,7 @@ def test_pipeline_flags_text_that_is_not_english(pipeline):
 
 
 def test_registry_names_the_available_stages():
-    with pytest.raises(SettingsError, match="available: rules"):
+    with pytest.raises(SettingsError, match="available: combined, learned, rules"):
         stage_factory("events", "rule")
 
 

@@ -1,6 +1,30 @@
+"""The rule coder (``[stages] events = "rules"``), clause by clause. The default combined
+coder reads its proposals; its own tests are in ``test_learned_events.py``."""
+
+from dataclasses import replace
+from datetime import date
+
 import pytest
 
+from dateline.ingest import build_article
 from dateline.model import TimeStatus
+from dateline.stages.events import RuleEventCoder
+
+
+@pytest.fixture(scope="module")
+def rules(pipeline):
+    return replace(pipeline, code_events=RuleEventCoder(pipeline.nlp), min_confidence=0.0)
+
+
+@pytest.fixture
+def analyse(rules):
+    """The shared ``analyse`` fixture's behaviour, with the rule coder."""
+
+    def run(text, published=date(2023, 5, 10), **fields):
+        fields.setdefault("title", "Test article")
+        return rules.analyse(build_article(text, origin="<test>", published=published, **fields))
+
+    return run
 
 
 def events_of(analyse, text, **fields):

@@ -1,0 +1,70 @@
+"""Evaluation gate for the default (combined) event coder: a fast slice of the measurement,
+the corpus dev split (21 real articles) and the PLOVER gold-standard dev records.
+
+Floors sit a little below the figures measured with `python bench/accuracy.py` (README,
+Accuracy); raising one is a deliberate edit, lowering one needs a reason in the commit. The
+corpus test split is not run here: it is measured by the benchmark only.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dateline.evaluation.coding import evaluate_corpus
+from dateline.evaluation.corpus import read_articles, read_corpus, read_plover, standalone
+from dateline.evaluation.scoring import CorpusReport
+from dateline.pipeline import Pipeline
+
+pytestmark = pytest.mark.issue(9)
+
+GOLD = Path(__file__).resolve().parents[2] / "bench" / "gold"
+
+# one event moves the dev figures by about 0.004-0.01: the margins allow a few
+FLOORS = {
+    "dev_type_precision": 0.76,
+    "dev_type_f1": 0.47,
+    "dev_relation": 0.13,
+    "dev_actor_code_f1": 0.25,
+    "plover_type_f1": 0.59,
+}
+
+
+@pytest.fixture(scope="module")
+def dev(pipeline: Pipeline) -> CorpusReport:
+    sentences = read_corpus(GOLD / "corpus" / "dev.jsonl")
+    return evaluate_corpus(
+        pipeline, sentences, read_articles(GOLD / "corpus" / "articles.jsonl", sentences)
+    )
+
+
+@pytest.fixture(scope="module")
+def plover(pipeline: Pipeline) -> CorpusReport:
+    sentences = read_plover(GOLD / "plover_gsr_dev.jsonl")
+    return evaluate_corpus(pipeline, sentences, standalone(sentences))
+
+
+def test_gate_dev_type_precision(dev: CorpusReport) -> None:
+    assert dev.types.precision >= FLOORS["dev_type_precision"]
+
+
+def test_gate_dev_type_f1(dev: CorpusReport) -> None:
+    assert dev.types.f1 >= FLOORS["dev_type_f1"]
+
+
+def test_gate_dev_relation(dev: CorpusReport) -> None:
+    assert dev.relation.value >= FLOORS["dev_relation"]
+
+
+def test_gate_dev_actor_codes(dev: CorpusReport) -> None:
+    assert dev.actor_codes.f1 >= FLOORS["dev_actor_code_f1"]
+
+
+def test_gate_plover_type_f1(plover: CorpusReport) -> None:
+    assert plover.types.f1 >= FLOORS["plover_type_f1"]
+
+
+def test_gate_no_stage_crashes(dev: CorpusReport, plover: CorpusReport) -> None:
+    assert dev.stage_failures == 0
+    assert plover.stage_failures == 0
