@@ -23,7 +23,7 @@ import json
 import time
 from pathlib import Path
 
-from dateline.evaluation.coding import evaluate_corpus
+from dateline.evaluation.coding import evaluate_corpus, predict
 from dateline.evaluation.corpus import (
     GoldArticle,
     Sentence,
@@ -33,7 +33,7 @@ from dateline.evaluation.corpus import (
     read_plv,
     standalone,
 )
-from dateline.evaluation.scoring import CorpusReport
+from dateline.evaluation.scoring import CorpusReport, outcomes
 from dateline.pipeline import Pipeline
 from dateline.settings import Settings
 
@@ -96,6 +96,23 @@ def row(name: str, coder: str, report: CorpusReport, seconds: float, complete: b
     ]  # fmt: skip
 
 
+def calibration(sets: dict[str, tuple[list[Sentence], dict[str, GoldArticle]]]) -> None:
+    """Share of events with the right type per confidence bin, every event down to 0.1."""
+    if "corpus-dev" not in sets:
+        return
+    sentences, articles = sets["corpus-dev"]
+    for coder in ("learned", "combined"):
+        pipeline = Pipeline.from_settings(Settings(stages={"events": coder}, min_confidence=0.1))
+        predictions, _ = predict(pipeline, articles)
+        found = outcomes(sentences, predictions)
+        print(f"\ncorpus-dev, {coder}: confidence bin | events | right type")
+        print("|---|---:|---:|")
+        for low in (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
+            chosen = [right for value, right in found if low <= value < low + 0.1]
+            share = f"{sum(chosen) / len(chosen):.2f}" if chosen else "–"
+            print(f"| {low:.1f}-{low + 0.1:.1f} | {len(chosen)} | {share} |")
+
+
 def main() -> None:
     """Run every coder on every gold set and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -105,6 +122,10 @@ def main() -> None:
         "--sets", nargs="+", default=["corpus-dev", "corpus-test", "plover-dev", "plv-heldout"]
     )
     parser.add_argument("--types", action="store_true", help="per-type table of each run too")
+    parser.add_argument(
+        "--calibration", action="store_true",
+        help="reliability of each coder's confidence on corpus dev, down to 0.1",
+    )  # fmt: skip
     parser.add_argument("--json", type=Path, help="also write every figure to this JSON file")
     args = parser.parse_args()
     sets = gold_sets(args.data, args.sets)
@@ -135,6 +156,8 @@ def main() -> None:
                 f"{g}->{p} {n}" for (g, p), n in report.confusions.most_common(8)
             )
             print(f"most frequent confusions: {confusions}")
+    if args.calibration:
+        calibration(sets)
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2) + "\n")
 

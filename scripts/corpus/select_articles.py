@@ -183,6 +183,30 @@ def main() -> None:
                 )
                 n += 1
     groups = story_groups(sentences)
+    # an enlarged corpus keeps every earlier article in its split: a new copy of an earlier
+    # story joins the earlier article's split; one that would join two is left out
+    earlier_path = args.out / "articles.jsonl"
+    earlier = {}
+    if earlier_path.exists():
+        earlier = {
+            r["id"]: r["split_key"]
+            for r in map(json.loads, earlier_path.read_text(encoding="utf-8").splitlines())
+        }
+    members: dict[str, list[str]] = {}
+    for article_id, key in groups.items():
+        members.setdefault(key, []).append(article_id)
+    dropped: set[str] = set()
+    for key, ids in members.items():
+        kept_keys = {earlier[i] for i in ids if i in earlier}
+        if len(kept_keys) > 1:
+            dropped.update(i for i in ids if i not in earlier)
+        for i in ids:
+            if i in earlier:
+                groups[i] = earlier[i]
+            elif len(kept_keys) == 1:
+                groups[i] = next(iter(kept_keys))
+    kept = [r for r in kept if str(r["id"]) not in dropped]
+    sentences = [s for s in sentences if s["article"] not in dropped]
     with (args.out / "articles.jsonl").open("w", encoding="utf-8") as out:
         for record in kept:
             article_id = str(record["id"])

@@ -129,3 +129,12 @@ def test_relation_with_empty_gold_roles_wants_empty_prediction():
 def test_plv_yield_covers_two_types():
     parsed = event_from_json({"type": "YIELD", "actor": [], "recipient": []})
     assert parsed.types == ("CONCEDE", "RETREAT")
+
+
+def test_outcomes_pair_confidence_with_rightness():
+    from dateline.evaluation.scoring import outcomes
+
+    predicted = [event("ASSAULT", "shelled"), event("PROTEST", "met")]
+    found = outcomes([GOLD], {"s1": predicted})
+    assert sorted(right for _, right in found) == [False, True]
+    assert all(value == 0.9 for value, _ in found)

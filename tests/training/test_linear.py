@@ -58,3 +58,12 @@ def test_temperature_fitted_on_held_out_data():
     examples, labels = toy(200, 5)
     model = train(examples, labels, ("NONE", "attack", "meet"), epochs=3)
     assert 0.5 <= fit_temperature(model, *toy(100, 6)) <= 4.0
+
+
+def test_many_at_once_equals_one_by_one():
+    examples, labels = toy(200, 7)
+    model = train(examples, labels, ("NONE", "attack", "meet"), epochs=2)
+    batch = [*examples[:5], [], ["never-seen"]]
+    together = model.probabilities_many(batch)
+    for row, features in zip(together, batch, strict=True):
+        np.testing.assert_allclose(row, model.probabilities(features), atol=1e-5)

@@ -245,3 +245,19 @@ def score_corpus(
             for kind in wrong:
                 report.confusions[(item.type, kind)] += 1
     return report
+
+
+def outcomes(
+    sentences: Sequence[Sentence], predictions: Mapping[str, Sequence[Event]]
+) -> list[tuple[float, bool]]:
+    """(confidence, right type) for every predicted event of complete sentences: right when it
+    pairs with a gold event of its type. For reliability tables: of events at 0.8, how many
+    are right."""
+    found: list[tuple[float, bool]] = []
+    for sentence in sentences:
+        if not sentence.complete:
+            continue
+        predicted = list(predictions.get(sentence.sid, ()))
+        paired = [e for _, e in _pair(list(sentence.events), predicted)]
+        found.extend((e.confidence, any(e is p for p in paired)) for e in predicted)
+    return found

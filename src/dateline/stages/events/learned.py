@@ -45,7 +45,7 @@ from dateline.stages.events.features import (
     status_features,
     trigger_features,
 )
-from dateline.stages.events.linear import LinearModel
+from dateline.stages.events.linear import FloatArray, LinearModel
 from dateline.stages.events.ontology import coding
 from dateline.stages.events.rules import RuleEventCoder
 from dateline.stages.sentences import sentences
@@ -173,12 +173,16 @@ class LearnedEventCoder:
                 continue
             sentence_mentions: list[Mention] | None = None
             words = list(candidates(sentence))
-            for token in words:
-                features = trigger_features(
+            # one call to the model for the sentence: NumPy's cost is per call, not per word
+            scored = self.models.trigger.probabilities_many([
+                trigger_features(
                     token, parties, view.types.get(token.i), with_rules=with_rules,
                     seen=seen[token.lemma_.lower()], sentence=number,
-                )  # fmt: skip
-                kind, confidence = self._type(features)
+                )
+                for token in words
+            ])  # fmt: skip
+            for token, probabilities in zip(words, scored, strict=True):
+                kind, confidence = self._type(probabilities)
                 backed = view.types.get(token.i) == kind
                 if kind == NONE or confidence < self._threshold(backed):
                     continue
@@ -198,10 +202,9 @@ class LearnedEventCoder:
             return float(models.rule_threshold)
         return models.threshold
 
-    def _type(self, features: list[str]) -> tuple[str, float]:
+    def _type(self, probabilities: FloatArray) -> tuple[str, float]:
         """The most probable event type other than NONE, and its probability."""
         model = self.models.trigger
-        probabilities = model.probabilities(features)
         best, value = NONE, 0.0
         for name, p in zip(model.classes, probabilities, strict=True):
             if name != NONE and p > value:
@@ -216,20 +219,23 @@ class LearnedEventCoder:
         targets: list[Actor] = []
         roles: dict[Mention, str] = {}
         with_rules = self.models.with_rules
-        for mention in candidates_:
-            if mention.head.i == token.i:
-                continue
-            features = role_features(
+        parties = [m for m in candidates_ if m.head.i != token.i]
+        model = self.models.roles
+        scored = model.probabilities_many([
+            role_features(
                 token, mention, kind, view.roles.get((token.i, mention.head.i)),
                 with_rules=with_rules,
-            )  # fmt: skip
-            roles[mention] = self.models.roles.best(features)[0]
+            )
+            for mention in parties
+        ])  # fmt: skip
+        for mention, probabilities in zip(parties, scored, strict=True):
+            roles[mention] = model.classes[int(probabilities.argmax())]
         _coordinate(roles)
         for mention, role in roles.items():
             if role == "actor":
-                sources.append(_actor(mention))
+                sources.append(_actor(mention, article.text))
             elif role == "recipient":
-                targets.append(_actor(mention))
+                targets.append(_actor(mention, article.text))
         head = token if token.pos_ == "VERB" or token.head.i == token.i else token.head
         when = anchors.time_of(head, token)
         status_name, _ = self.models.status.best(
@@ -308,12 +314,13 @@ def _coordinate(roles: dict[Mention, str]) -> None:
             roles[mention] = inherited
 
 
-def _actor(mention: Mention) -> Actor:
+def _actor(mention: Mention, text: str) -> Actor:
     if mention.actor is not None:
         return mention.actor
     head = mention.head
-    text = head.doc.text[mention.start : mention.end]
+    # the article's text, not Doc.text, which rebuilds the whole string on every call
+    words = text[mention.start : mention.end]
     return Actor(
-        start=mention.start, end=mention.end, text=text, code=None, sector=None,
+        start=mention.start, end=mention.end, text=words, code=None, sector=None,
         kind=ActorKind.BODY, head=head.idx, produced_by="events.learned@1",
     )  # fmt: skip

@@ -62,6 +62,26 @@ class LinearModel:
         probabilities: FloatArray = (exp / exp.sum()).astype(np.float32)
         return probabilities
 
+    def probabilities_many(self, examples: Sequence[Features]) -> FloatArray:
+        """Calibrated class probabilities of many examples at once (one row each)."""
+        if not examples:
+            return np.zeros((0, len(self.classes)), dtype=np.float32)
+        sizes = [len(f) for f in examples]
+        ids = feature_ids([f for features in examples for f in features], self.bits)
+        at = np.minimum(np.searchsorted(self.rows, ids), len(self.rows) - 1)
+        rows = self.weights[at] * (self.rows[at] == ids)[:, None]
+        # an example without features sums nothing: pad each with a zero row
+        padded = np.zeros((len(rows) + len(sizes), rows.shape[1]), dtype=np.float32)
+        starts = np.cumsum([0] + [n + 1 for n in sizes[:-1]])
+        mask = np.ones(len(padded), dtype=bool)
+        mask[starts] = False
+        padded[mask] = rows
+        logits = (np.add.reduceat(padded, starts, axis=0) + self.bias) / self.temperature
+        logits -= logits.max(axis=1, keepdims=True)
+        exp = np.exp(logits)
+        probabilities: FloatArray = (exp / exp.sum(axis=1, keepdims=True)).astype(np.float32)
+        return probabilities
+
     def best(self, features: Features) -> tuple[str, float]:
         """The most probable class and its probability."""
         probs = self.probabilities(features)
