@@ -95,7 +95,7 @@ def choose_thresholds(
 ) -> tuple[float, float, list[tuple[float, float, float]]]:
     """The lowest confidence at which type precision on dev reaches the target; then, with it,
     the lowest confidence for events the rule coder also found that keeps the target."""
-    coder = LearnedEventCoder(pipeline.nlp, models=models, min_confidence=0.05)
+    coder = LearnedEventCoder(pipeline.nlp, models=models, floor=0.05)
     probe = replace(pipeline, code_events=coder, min_confidence=0.0)
     predictions, _ = predict(probe, articles)
 

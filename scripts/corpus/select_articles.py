@@ -196,7 +196,7 @@ def main() -> None:
     for article_id, key in groups.items():
         members.setdefault(key, []).append(article_id)
     dropped: set[str] = set()
-    for key, ids in members.items():
+    for ids in members.values():
         kept_keys = {earlier[i] for i in ids if i in earlier}
         if len(kept_keys) > 1:
             dropped.update(i for i in ids if i not in earlier)

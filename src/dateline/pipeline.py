@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 from dateline.errors import StageError
-from dateline.model import Analysis, Article, Failure, Place
+from dateline.model import Analysis, Article, Event, Failure, Place
 from dateline.nlp import load_model
 from dateline.registry import stage_factory
 from dateline.settings import Settings
@@ -131,10 +131,7 @@ class Pipeline:
         times = run("times", self.find_times, article, doc)
         quotes = run("quotes", self.find_quotes, article, doc, actors)
         events = run("events", self.code_events, article, doc, actors, places, times)
-        threshold = self.min_confidence
-        if threshold is None:
-            threshold = float(getattr(self.code_events, "default_min_confidence", 0.0))
-        events = tuple(e for e in events if e.confidence >= threshold)
+        events = self._kept(events)
         return Analysis(
             article=article,
             actors=actors,
@@ -144,6 +141,13 @@ class Pipeline:
             quotes=quotes,
             failures=tuple(failures),
         )
+
+    def _kept(self, events: tuple[Event, ...]) -> tuple[Event, ...]:
+        """The events at or above --min-confidence, or those the coder's own thresholds keep."""
+        if self.min_confidence is not None:
+            return tuple(e for e in events if e.confidence >= self.min_confidence)
+        accepts = getattr(self.code_events, "accepts", None)
+        return tuple(e for e in events if accepts(e)) if callable(accepts) else events
 
 
 def prepare_doc(nlp: Language, article: Article) -> Doc:

@@ -17,6 +17,10 @@ ATTACK = (
     "Syrian government warplanes bombed the rebel-held town of Douma on Monday, killing 12 "
     "civilians, the Syrian Observatory for Human Rights said."
 )
+STORY = (
+    f"{ATTACK} Turkey condemned the raid and urged Russia to restrain its ally. The United "
+    "Nations said it would send food to the town."
+)
 
 
 @pytest.fixture(scope="module")
@@ -48,17 +52,19 @@ def test_attack_coded_with_the_attacker_not_the_monitor(combined):
 def test_confidence_is_a_probability_and_the_threshold_holds(combined):
     coder = combined.code_events
     for event in analyse(combined, ATTACK).events:
-        floor = min(coder.models.threshold, coder.models.rule_threshold or 1.0)
-        assert floor <= event.confidence <= 1.0
+        assert coder.accepts(event)
+        assert 0.0 < event.confidence <= 1.0
         assert event.produced_by.startswith("events.combined@1")
 
 
 def test_min_confidence_setting_changes_the_output(pipeline: Pipeline):
     coder = LearnedEventCoder(pipeline.nlp)
-    loose = replace(pipeline, code_events=coder, min_confidence=0.1)
-    strict = replace(pipeline, code_events=coder, min_confidence=0.99)
-    assert len(analyse(loose, ATTACK).events) >= len(analyse(strict, ATTACK).events)
-    assert all(e.confidence >= 0.99 for e in analyse(strict, ATTACK).events)
+    default = analyse(replace(pipeline, code_events=coder), STORY).events
+    loose = analyse(replace(pipeline, code_events=coder, min_confidence=0.1), STORY).events
+    strict = analyse(replace(pipeline, code_events=coder, min_confidence=0.99), STORY).events
+    assert len(loose) > len(default) >= len(strict)
+    assert all(e.confidence >= 0.99 for e in strict)
+    assert any(not coder.accepts(e) for e in loose)
 
 
 def test_every_coder_is_available_by_name():

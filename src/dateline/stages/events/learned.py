@@ -62,8 +62,8 @@ DEFAULT_CAMEO = {
     "ASSAULT": "190",
 }  # fmt: skip
 _HISTORICAL_DAYS = 45
-# The coder keeps events down to this confidence; the pipeline then applies the threshold
-# (the model's, chosen on dev, or --min-confidence)
+# The coder keeps events down to this confidence; the pipeline then applies the thresholds
+# (``accepts``: the models', chosen on dev) or --min-confidence
 FLOOR = 0.1
 
 
@@ -139,18 +139,19 @@ class LearnedEventCoder:
     produced_by = "events.learned@1"
 
     def __init__(
-        self, nlp: Language, *, models: CoderModels | None = None,
-        min_confidence: float | None = None,
-    ) -> None:  # fmt: skip
+        self, nlp: Language, *, models: CoderModels | None = None, floor: float = FLOOR
+    ) -> None:
         self.models = models or CoderModels.packaged(self.variant)
         self.rules = RuleEventCoder(nlp)
+        self.floor = floor
+
+    def accepts(self, event: Event) -> bool:
+        """Whether the default output keeps ``event``: its confidence reaches the threshold
+        chosen on dev, or the lower one for events the rule coder found too. The pipeline asks
+        this unless a --min-confidence replaces it."""
         models = self.models
-        # the pipeline applies one threshold; with a lower one for rule-backed events the coder
-        # applies both itself and asks the pipeline for none
-        self.default_min_confidence = models.threshold if models.rule_threshold is None else 0.0
-        self.min_confidence = min_confidence
-        if min_confidence is None and models.rule_threshold is None:
-            self.min_confidence = FLOOR
+        backed = event.produced_by.endswith("+rules") and models.rule_threshold is not None
+        return event.confidence >= (models.rule_threshold if backed else models.threshold)  # type: ignore[operator]
 
     def __call__(
         self,
@@ -184,7 +185,7 @@ class LearnedEventCoder:
             for token, probabilities in zip(words, scored, strict=True):
                 kind, confidence = self._type(probabilities)
                 backed = view.types.get(token.i) == kind
-                if kind == NONE or confidence < self._threshold(backed):
+                if kind == NONE or confidence < self.floor:
                     continue
                 if sentence_mentions is None:
                     sentence_mentions = mentions(sentence, actors, by_char)
@@ -193,14 +194,6 @@ class LearnedEventCoder:
                 ))  # fmt: skip
             seen.update(t.lemma_.lower() for t in words)
         return tuple(found)
-
-    def _threshold(self, backed: bool) -> float:
-        if self.min_confidence is not None:
-            return self.min_confidence
-        models = self.models
-        if backed and models.rule_threshold is not None:
-            return float(models.rule_threshold)
-        return models.threshold
 
     def _type(self, probabilities: FloatArray) -> tuple[str, float]:
         """The most probable event type other than NONE, and its probability."""
