@@ -44,7 +44,7 @@ def test_real_article_who_is_an_igo(analyses):
 
 
 @pytest.mark.xfail(
-    reason="known failure of the combined coder: REJECT has 9 training events in the corpus and "
+    reason="known failure of the combined coder: REJECT has 15 training events in the corpus and "
     "'have repeatedly vetoed any United Nations move' gets under 0.05; the rules find it",
     strict=True,
 )
