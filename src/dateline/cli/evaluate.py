@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 import click
@@ -15,6 +16,7 @@ from dateline.evaluation.coding import evaluate_corpus
 from dateline.evaluation.corpus import read_articles, read_corpus, standalone
 from dateline.evaluation.plover import evaluate as evaluate_gold
 from dateline.evaluation.plover import read_gold, read_petrarch_tests
+from dateline.evaluation.records import Counts
 from dateline.pipeline import Pipeline
 
 
@@ -70,13 +72,7 @@ def evaluate(
         title=f"{gold.name}: {report.sentences} sentences; sector accuracy "
         f"{report.sector_accuracy:.3f} on {report.sectors_scored} matched actors",
     )
-    print_rows(
-        ("event type", "gold", "precision", "recall", "F1"),
-        [
-            (kind, str(n.tp + n.fn), f"{n.precision:.3f}", f"{n.recall:.3f}", f"{n.f1:.3f}")
-            for kind, n in sorted(report.by_type.items())
-        ],
-    )
+    _print_types(report.by_type)
     print_rows(
         ("gold", "predicted", "count"),
         [(g, p, str(n)) for (g, p), n in report.confusions.most_common(10)],
@@ -117,10 +113,14 @@ def _evaluate_corpus(gold: Path, pipeline: Pipeline, *, as_json: bool) -> None:
         title=f"{gold.name}: {report.sentences} sentences, {report.gold_events} gold events, "
         f"{report.predicted_events} predicted",
     )
+    _print_types(report.by_type)
+
+
+def _print_types(by_type: Mapping[str, Counts]) -> None:
     print_rows(
         ("event type", "gold", "precision", "recall", "F1"),
         [
             (kind, str(n.tp + n.fn), f"{n.precision:.3f}", f"{n.recall:.3f}", f"{n.f1:.3f}")
-            for kind, n in sorted(report.by_type.items())
+            for kind, n in sorted(by_type.items())
         ],
     )
