@@ -27,6 +27,7 @@ from dateline.evaluation.coding import evaluate_corpus, predict
 from dateline.evaluation.corpus import (
     GoldArticle,
     Sentence,
+    plv_heldout,
     read_articles,
     read_corpus,
     read_plover,
@@ -49,8 +50,6 @@ def gold_sets(
     data: Path, wanted: list[str]
 ) -> dict[str, tuple[list[Sentence], dict[str, GoldArticle]]]:
     """The chosen gold sets as (sentences, articles)."""
-    import hashlib
-
     found = {}
     for name in wanted:
         if name in ("corpus-dev", "corpus-test"):
@@ -61,8 +60,7 @@ def gold_sets(
             found[name] = (sentences, standalone(sentences))
         elif name == "plv-heldout":
             sentences = [
-                s for s in read_plv(data / "train" / "plv_train.jsonl")
-                if int(hashlib.sha256(s.sid.encode()).hexdigest(), 16) % 5 == 0
+                s for s in read_plv(data / "train" / "plv_train.jsonl") if plv_heldout(s.sid)
             ]  # fmt: skip
             found[name] = (sentences, standalone(sentences))
         elif name == "old-heldout":

@@ -28,7 +28,12 @@ def export(out: Path) -> None:
     from dateline.evaluation.corpus import read_articles, read_corpus
     from dateline.pipeline import Pipeline
     from dateline.settings import Settings
-    from dateline.stages.events.features import NONE, is_candidate, trigger_features
+    from dateline.stages.events.features import (
+        NONE,
+        char_index,
+        is_candidate,
+        trigger_features,
+    )
     from dateline.training.examples import _root, parsed
 
     pipeline = Pipeline.from_settings(Settings(stages={"events": "rules"}))
@@ -40,7 +45,7 @@ def export(out: Path) -> None:
         for gold, analysis, doc in parsed(
             pipeline, read_articles(corpus / "articles.jsonl", sentences)
         ):
-            by_char = {t.idx: t.i for t in doc}
+            by_char = char_index(doc)
             parties = {by_char[a.head]: a for a in analysis.actors if a.head in by_char}
             for sentence in gold.sentences:
                 span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")

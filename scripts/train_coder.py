@@ -20,7 +20,6 @@ variant (``combined``: with the rule coder's proposals as features; ``learned``:
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import time
 from collections import Counter
@@ -29,8 +28,11 @@ from pathlib import Path
 
 from dateline.evaluation.coding import predict
 from dateline.evaluation.corpus import (
+    GoldArticle,
     Sentence,
+    plv_heldout,
     read_articles,
+    read_cameo_spans,
     read_corpus,
     read_plv,
     standalone,
@@ -50,34 +52,9 @@ DEFAULT_DATA = ROOT.parent / "shared" / "data"
 TARGET_PRECISION = 0.80
 
 
-def plv_heldout(sentence_id: str) -> bool:
-    """The fifth of PLV train kept out of training, for side-by-side measurement."""
-    return int(hashlib.sha256(sentence_id.encode()).hexdigest(), 16) % 5 == 0
-
-
-def read_cameo_spans(path: Path) -> list[Sentence]:
-    """The CAMEO span set as role-only gold: S spans are actors, T spans recipients."""
-    from dateline.evaluation.corpus import GoldEvent, Mention
-
-    found = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        record = json.loads(line)
-        spans = record.get("spans") or []
-
-        def role(name: str, spans: list[dict[str, object]] = spans) -> tuple[Mention, ...]:
-            return tuple(
-                Mention(str(s["text"]), int(s["start"]), int(s["end"]))  # type: ignore[call-overload]
-                for s in spans if s["role"] == name
-            )  # fmt: skip
-
-        event = GoldEvent(("UNKNOWN",), None, role("S"), role("T"))
-        text = str(record["text"])
-        found.append(Sentence(str(record["id"]), str(record["id"]), 0, len(text), text, (event,),
-                              complete=False))  # fmt: skip
-    return found
-
-
-def collect(pipeline: Pipeline, sets: list[tuple[dict, str]], with_rules: bool) -> Examples:  # type: ignore[type-arg]
+def collect(
+    pipeline: Pipeline, sets: list[tuple[dict[str, GoldArticle], str]], with_rules: bool
+) -> Examples:
     """Examples of every gold article of ``sets`` ((articles, unknown_type) pairs)."""
     examples = Examples()
     for articles, unknown in sets:
@@ -91,7 +68,7 @@ def choose_thresholds(
     pipeline: Pipeline,
     models: CoderModels,
     dev: list[Sentence],
-    articles: dict,  # type: ignore[type-arg]
+    articles: dict[str, GoldArticle],
 ) -> tuple[float, float, list[tuple[float, float, float]]]:
     """The lowest confidence at which type precision on dev reaches the target; then, with it,
     the lowest confidence for events the rule coder also found that keeps the target."""
@@ -139,14 +116,14 @@ def main() -> None:
     dev_sentences = read_corpus(CORPUS / "dev.jsonl")
     train_articles = read_articles(CORPUS / "articles.jsonl", train_sentences)
     dev_articles = read_articles(CORPUS / "articles.jsonl", dev_sentences)
-    sets: list[tuple[dict, str]] = [(train_articles, "")]  # type: ignore[type-arg]
+    sets: list[tuple[dict[str, GoldArticle], str]] = [(train_articles, "")]
     if not args.no_extra:
         plv = [s for s in read_plv(args.data / "train" / "plv_train.jsonl")
                if not plv_heldout(s.sid)]  # fmt: skip
         sets.append((standalone(plv), ""))
         sets.append((standalone(read_cameo_spans(args.data / "train" / "cameo_spans.jsonl")),
                      "UNKNOWN"))  # fmt: skip
-    dev_sets: list[tuple[dict, str]] = [(dev_articles, "")]  # type: ignore[type-arg]
+    dev_sets: list[tuple[dict[str, GoldArticle], str]] = [(dev_articles, "")]
     for variant, with_rules in (("combined", True), ("learned", False)):
         examples = collect(pipeline, sets, with_rules)
         dev_examples = collect(pipeline, dev_sets, with_rules)

@@ -26,7 +26,7 @@ from dateline.pipeline import Pipeline
 @pipeline_options
 def evaluate(
     gold: Path, as_json: bool, config: Path | None, model: str | None, processes: int | None,
-    batch_size: int | None, strict: bool,
+    batch_size: int | None, strict: bool, min_confidence: float | None,
 ) -> None:  # fmt: skip
     """Score event coding against GOLD, a JSON Lines file of gold sentences.
 
@@ -47,7 +47,7 @@ def evaluate(
         dateline evaluate bench/gold/plover_gsr_dev.jsonl
         dateline evaluate bench/gold/events_heldout.jsonl --json > scores.json
     """
-    settings = settings_from(config, model, processes, batch_size, strict)
+    settings = settings_from(config, model, processes, batch_size, strict, min_confidence)
     first = gold.read_text(encoding="utf-8").lstrip().split("\n", 1)[0]
     if '"sid"' in first and '"events"' in first:
         _evaluate_corpus(gold, Pipeline.from_settings(settings), as_json=as_json)

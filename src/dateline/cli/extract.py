@@ -30,7 +30,7 @@ from dateline.runners.local import analyse_stream
 @pipeline_options
 def extract(
     paths: tuple[str, ...], fmt: str, quiet: bool, config: Path | None, model: str | None,
-    processes: int | None, batch_size: int | None, strict: bool,
+    processes: int | None, batch_size: int | None, strict: bool, min_confidence: float | None,
 ) -> None:  # fmt: skip
     """Extract events, actors, quotes, places and dates from PATHS and print them.
 
@@ -45,7 +45,7 @@ def extract(
         dateline extract tests/data/real_articles.jsonl > events.jsonl
         cat tests/data/real_articles.jsonl | dateline extract - --format json
     """
-    settings = settings_from(config, model, processes, batch_size, strict)
+    settings = settings_from(config, model, processes, batch_size, strict, min_confidence)
     results = with_progress(
         analyse_stream(iter_articles(paths), settings),
         quiet=quiet or fmt == "table",

@@ -32,8 +32,8 @@ from dateline.store import Store
 @reports_errors
 def ingest(
     paths: tuple[str, ...], db: Path, replace: bool, commit_every: int, quiet: bool,
-    config: Path | None,
-    model: str | None, processes: int | None, batch_size: int | None, strict: bool,
+    config: Path | None, model: str | None, processes: int | None, batch_size: int | None,
+    strict: bool, min_confidence: float | None,
 ) -> None:  # fmt: skip
     """Analyse the articles in PATHS and store them in the DuckDB store DB.
 
@@ -52,7 +52,7 @@ def ingest(
         DATELINE_DB=events.duckdb dateline ingest tests/data/real_articles.jsonl --quiet
         dateline events --db events.duckdb --actor TUR
     """
-    settings = settings_from(config, model, processes, batch_size, strict)
+    settings = settings_from(config, model, processes, batch_size, strict, min_confidence)
     started = time.perf_counter()
     with Store.open(db) as store:
         report = ingest_paths(

@@ -30,6 +30,7 @@ from dateline.store import RunCounts, Store
 def cluster(
     paths: tuple[str, ...], run_dir: Path, scheduler: str | None, config: Path | None,
     model: str | None, processes: int | None, batch_size: int | None, strict: bool,
+    min_confidence: float | None,
 ) -> None:  # fmt: skip
     """Analyse PATHS on a Dask cluster and write Parquet shards under --out.
 
@@ -44,7 +45,7 @@ def cluster(
     """
     from dateline.runners.cluster import analyse_to_shards
 
-    settings = settings_from(config, model, processes, batch_size, strict)
+    settings = settings_from(config, model, processes, batch_size, strict, min_confidence)
     report = analyse_to_shards(paths, run_dir, settings, scheduler=scheduler)
     click.echo(f"wrote {len(report.shards)} shards of {report.items} inputs to {run_dir}", err=True)
 

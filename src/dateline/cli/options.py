@@ -24,9 +24,7 @@ def pipeline_options(function: F) -> F:
                      help="Worker processes; 0 (default) uses every core for large inputs."),
         click.option("--batch-size", type=click.IntRange(min=1), help="Articles per spaCy batch."),
         click.option("--strict", is_flag=True, help="Stop at the first stage error."),
-        # kept in the context, not passed: every command reads it through settings_from
-        click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), expose_value=False,
-                     callback=_remember, is_eager=True,
+        click.option("--min-confidence", type=click.FloatRange(0.0, 1.0),
                      help="Keep events at or above this confidence (default: the coder's "
                      "threshold, chosen on dev for type precision >= 0.8)."),
     ]  # fmt: skip
@@ -35,15 +33,9 @@ def pipeline_options(function: F) -> F:
     return function
 
 
-def _remember(context: click.Context, parameter: click.Parameter, value: object) -> object:
-    if value is not None and parameter.name:
-        context.meta[f"dateline.{parameter.name}"] = value
-    return value
-
-
 def settings_from(
     config: Path | None, model: str | None, processes: int | None, batch_size: int | None,
-    strict: bool,
+    strict: bool, min_confidence: float | None = None,
 ) -> Settings:  # fmt: skip
     """Settings from the config file, overridden by command-line options."""
     settings = Settings.from_toml(config) if config else Settings()
@@ -56,9 +48,8 @@ def settings_from(
         changes["batch_size"] = batch_size
     if strict:
         changes["strict"] = True
-    context = click.get_current_context(silent=True)
-    if context is not None and "dateline.min_confidence" in context.meta:
-        changes["min_confidence"] = context.meta["dateline.min_confidence"]
+    if min_confidence is not None:
+        changes["min_confidence"] = min_confidence
     if not changes:
         return settings
     from dataclasses import replace

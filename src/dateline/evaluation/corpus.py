@@ -19,6 +19,7 @@ not counted as false positives.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -26,11 +27,11 @@ from pathlib import Path
 from typing import Any
 
 from dateline.errors import InputError
+from dateline.evaluation.plover import actor_codes, clean_text
 from dateline.evaluation.records import iter_records
 
 # PLV's YIELD stands for either of the two PLOVER 2021 types
 PLV_TYPES = {"YIELD": ("CONCEDE", "RETREAT")}
-LEGACY_CODES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM", "ROM": "ROU", "ZAR": "COD", "TMP": "TLS"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,12 +93,7 @@ class GoldArticle:
 def _mention(raw: Mapping[str, Any] | None) -> Mention | None:
     if not raw:
         return None
-    code = raw.get("code")
-    if isinstance(code, str):
-        code = LEGACY_CODES.get(code, code)
-    sector = raw.get("sector")
-    if isinstance(sector, str):
-        sector = sector[:3].upper() if sector[:3].isalpha() else None
+    code, sector = actor_codes(raw)
     return Mention(raw.get("text"), raw.get("start"), raw.get("end"), code, sector)
 
 
@@ -190,10 +186,7 @@ def _find(text: str, words: str | None, after: int = 0) -> Mention | None:
 def from_plover(record: Mapping[str, Any], sid: str) -> Sentence:
     """A PLOVER gold-standard record as a one-sentence corpus entry (spans found by their
     words; the GSR gives actors as words and codes, not offsets)."""
-    text = str(record["text"]).strip()
-    if text.startswith("{") and text.endswith("}"):
-        text = text[1:-1]
-    text = text.replace("``", '"').replace("''", '"').replace("\\$", "$")
+    text = clean_text(str(record["text"]))
     kind = record.get("event_2021") if "event_2021" in record else record.get("event")
 
     def mentions(raw: Iterable[Mapping[str, Any]]) -> tuple[Mention, ...]:
@@ -261,6 +254,34 @@ def read_plover(path: Path) -> list[Sentence]:
 def read_plv(path: Path) -> list[Sentence]:
     """PLV training sentences (``../shared/data/train/plv_train.jsonl``) as corpus entries."""
     return [from_plv(record) for _, record in iter_records(path, ("text", "event"), "PLV record")]
+
+
+def plv_heldout(sentence_id: str) -> bool:
+    """The fifth of PLV train that the learned coder never trains on, kept for measurement."""
+    return int(hashlib.sha256(sentence_id.encode()).hexdigest(), 16) % 5 == 0
+
+
+def read_cameo_spans(path: Path) -> list[Sentence]:
+    """The ConfliBERT CAMEO span set (``train/cameo_spans.jsonl``) as role-only entries: its
+    S spans are actors, its T spans recipients; the type is unknown (``UNKNOWN``)."""
+    found = []
+    for _, record in iter_records(path, ("text", "spans"), "CAMEO span record"):
+
+        def role(name: str, spans: list[dict[str, Any]] = record["spans"]) -> tuple[Mention, ...]:
+            return tuple(
+                Mention(str(s["text"]), int(s["start"]), int(s["end"]))
+                for s in spans
+                if s["role"] == name
+            )
+
+        text = str(record["text"])
+        event = GoldEvent(("UNKNOWN",), None, role("S"), role("T"))
+        found.append(
+            Sentence(
+                str(record["id"]), str(record["id"]), 0, len(text), text, (event,), complete=False
+            )
+        )
+    return found
 
 
 def write_corpus(path: Path, sentences: Iterable[Sentence]) -> None:

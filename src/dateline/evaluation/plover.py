@@ -111,7 +111,7 @@ def read_petrarch_tests(path: Path) -> list[GoldEvent]:
     gold = []
     for number, record in iter_records(path, ("text",), "PETRARCH2 test record"):
         try:
-            text = _clean(record["text"])
+            text = clean_text(record["text"])
             expected = [e for e in record.get("expected") or () if e.get("plover_2021")]
         except (TypeError, AttributeError) as error:
             raise InputError(f"{path}:{number}: not a PETRARCH2 test record: {error}") from error
@@ -143,15 +143,16 @@ def gold_from_record(record: Mapping[str, Any]) -> GoldEvent:
     # a null event marks a sentence in which nothing should be coded
     event = record["event_2021"] if "event_2021" in record else record["event"]
     return GoldEvent(
-        text=_clean(record["text"]),
+        text=clean_text(record["text"]),
         event=str(event or ""),
-        sources=tuple(_actor(a) for a in record.get("source") or ()),
-        targets=tuple(_actor(a) for a in record.get("target") or ()),
+        sources=tuple(actor_codes(a) for a in record.get("source") or ()),
+        targets=tuple(actor_codes(a) for a in record.get("target") or ()),
         reciprocal=bool(record.get("reciprocal")),
     )
 
 
-def _clean(text: str) -> str:
+def clean_text(text: str) -> str:
+    """A gold sentence as plain text."""
     # a few gold sentences are wrapped in braces; LaTeX-style quotes become plain ones
     text = text.strip()
     if text.startswith("{") and text.endswith("}"):
@@ -159,7 +160,8 @@ def _clean(text: str) -> str:
     return text.replace("``", '"').replace("''", '"').replace("\\$", "$")
 
 
-def _actor(actor: Mapping[str, Any]) -> tuple[str | None, str | None]:
+def actor_codes(actor: Mapping[str, Any]) -> tuple[str | None, str | None]:
+    """A gold actor's country code (legacy codes modernised) and three-letter sector."""
     code = actor.get("code")
     if isinstance(code, str):
         code = LEGACY_CODES.get(code, code)

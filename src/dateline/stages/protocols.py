@@ -44,7 +44,11 @@ class QuoteFinder(Protocol):
 
 
 class EventCoder(Protocol):
-    """Article + actors, places, times -> PLOVER events."""
+    """Article + actors, places, times -> PLOVER events.
+
+    A coder may also offer ``accepts(event) -> bool``, its own default threshold: the pipeline
+    keeps what it accepts unless a ``min_confidence`` setting replaces it.
+    """
 
     def __call__(
         self,

@@ -20,17 +20,18 @@ from dateline.evaluation.corpus import GoldArticle, GoldEvent
 from dateline.evaluation.corpus import Mention as GoldMention
 from dateline.model import Analysis
 from dateline.pipeline import Pipeline, prepare_doc
-from dateline.stages.events.circumstances import Circumstances
+from dateline.stages.events.circumstances import Circumstances, dated
 from dateline.stages.events.features import (
     NONE,
     Mention,
+    char_index,
     is_candidate,
     mentions,
     role_features,
     status_features,
     trigger_features,
 )
-from dateline.stages.events.learned import RuleView, _dated, rule_view
+from dateline.stages.events.learned import RuleView, rule_view
 from dateline.stages.sentences import sentences
 
 if TYPE_CHECKING:
@@ -107,8 +108,8 @@ def examples_of(
 ) -> Examples:
     """The examples one gold article gives (``unknown_type`` for sets that code no type)."""
     found = Examples()
-    view: RuleView = rule_view(doc, analysis.events)
-    by_char = {t.idx: t.i for t in doc}
+    by_char = char_index(doc)
+    view: RuleView = rule_view(by_char, analysis.events)
     parties = {by_char[a.head]: a for a in analysis.actors if a.head in by_char}
     anchors = Circumstances(doc, analysis.places, analysis.times, analysis.article)
     index = sentences(doc)
@@ -160,7 +161,7 @@ def examples_of(
                 when = anchors.time_of(head, token)
                 found.status.append(
                     status_features(
-                        token, dated=_dated(when, anchors.published),
+                        token, dated=dated(when, anchors.published),
                         rule_status=view.statuses.get(at) if with_rules else None,
                     )
                 )  # fmt: skip

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 # How far back a date must lie before the report for an event to count as historical
-_HISTORICAL_AFTER = timedelta(days=45)
+HISTORICAL_AFTER = timedelta(days=45)
 _VERBAL = frozenset({"VERB", "AUX"})
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside"})
 # Intent and threat are statements made now, whatever tense the plan is in
@@ -38,11 +38,21 @@ def time_status(
         last = when.end_value or period_end(when.value, when.precision or Precision.DAY)
         if when.value > published:
             return TimeStatus.FUTURE
-        if published - last > _HISTORICAL_AFTER:
+        if published - last > HISTORICAL_AFTER:
             return TimeStatus.HISTORICAL
     if perfect_past:
         return TimeStatus.HISTORICAL
     return TimeStatus.CURRENT
+
+
+def dated(when: TimeExpression | None, published: date | None) -> str | None:
+    """How an event's own date stands to the report's: "future", "past_far" (historical by
+    the same measure as ``time_status``), "recent", or None when either is unknown."""
+    if when is None or when.value is None or published is None:
+        return None
+    if when.value > published:
+        return "future"
+    return "past_far" if published - when.value > HISTORICAL_AFTER else "recent"
 
 
 class Circumstances:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from dateline.model import Actor
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 NONE = "NONE"
 ROLE_CLASSES = (NONE, "actor", "recipient")
@@ -39,6 +39,12 @@ class Mention:
     start: int  # character offsets into the article
     end: int
     actor: Actor | None
+
+
+def char_index(doc: Doc) -> dict[int, int]:
+    """Token number by character offset, for every token of ``doc`` (one pass, no Token
+    objects: iterating a Doc builds one per word)."""
+    return {int(offset): i for i, offset in enumerate(doc.to_array("IDX"))}
 
 
 def is_candidate(token: Token) -> bool:

@@ -19,9 +19,8 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -35,11 +34,12 @@ from dateline.model import (
     TimeStatus,
     content_id,
 )
-from dateline.stages.events.circumstances import Circumstances
+from dateline.stages.events.circumstances import Circumstances, dated
 from dateline.stages.events.features import (
     NONE,
     Mention,
     candidates,
+    char_index,
     mentions,
     role_features,
     status_features,
@@ -61,7 +61,6 @@ DEFAULT_CAMEO = {
     "THREATEN": "130", "PROTEST": "140", "SANCTION": "160", "MOBILIZE": "150", "COERCE": "170",
     "ASSAULT": "190",
 }  # fmt: skip
-_HISTORICAL_DAYS = 45
 # The coder keeps events down to this confidence; the pipeline then applies the thresholds
 # (``accepts``: the models', chosen on dev) or --min-confidence
 FLOOR = 0.1
@@ -105,9 +104,8 @@ class RuleView:
     statuses: dict[int, str]
 
 
-def rule_view(doc: Doc, events: Sequence[Event]) -> RuleView:
-    """Index the rule coder's events by the tokens they name."""
-    by_char = {t.idx: t.i for t in doc}
+def rule_view(by_char: Mapping[int, int], events: Sequence[Event]) -> RuleView:
+    """Index the rule coder's events by the tokens they name (``by_char``: ``char_index``)."""
     view = RuleView({}, {}, {}, {})
     for event in events:
         at = by_char.get(event.trigger_start)
@@ -122,14 +120,6 @@ def rule_view(doc: Doc, events: Sequence[Event]) -> RuleView:
                 if head is not None:
                     view.roles.setdefault((at, head), role)
     return view
-
-
-def _dated(when: TimeExpression | None, published: date | None) -> str | None:
-    if when is None or when.value is None or published is None:
-        return None
-    if when.value > published:
-        return "future"
-    return "past_far" if (published - when.value).days > _HISTORICAL_DAYS else "recent"
 
 
 class LearnedEventCoder:
@@ -162,8 +152,8 @@ class LearnedEventCoder:
         times: Sequence[TimeExpression],
     ) -> tuple[Event, ...]:
         """Every event the models find in the article, in text order."""
-        view = rule_view(doc, self.rules(article, doc, actors, places, times))
-        by_char = {t.idx: t.i for t in doc}
+        by_char = char_index(doc)
+        view = rule_view(by_char, self.rules(article, doc, actors, places, times))
         parties = {by_char[a.head]: a for a in actors if a.head in by_char}
         anchors = Circumstances(doc, places, times, article)
         with_rules = self.models.with_rules
@@ -233,12 +223,12 @@ class LearnedEventCoder:
         when = anchors.time_of(head, token)
         status_name, _ = self.models.status.best(
             status_features(
-                token, dated=_dated(when, anchors.published),
+                token, dated=dated(when, anchors.published),
                 rule_status=view.statuses.get(token.i) if with_rules else None,
             )
         )  # fmt: skip
         status = TimeStatus(status_name)
-        if status is TimeStatus.CURRENT and _dated(when, anchors.published) == "past_far":
+        if status is TimeStatus.CURRENT and dated(when, anchors.published) == "past_far":
             # the guide's definition: an event the text dates well before the news is historical
             status = TimeStatus.HISTORICAL
         ruled = view.events.get((token.i, kind))

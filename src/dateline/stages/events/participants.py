@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from dateline.model import Actor, ActorKind, Place
 from dateline.stages.events.clauses import ATTACK_NOUNS
+from dateline.stages.events.features import char_index
 from dateline.stages.sentences import sentence_of
 
 if TYPE_CHECKING:
@@ -54,8 +55,7 @@ class Participants:
 
     def __init__(self, doc: Doc, actors: Sequence[Actor], places: Sequence[Place] = ()) -> None:
         self.doc = doc
-        # token offsets in one call: iterating the Doc would build a Token object per word
-        self.by_char = {int(offset): i for i, offset in enumerate(doc.to_array("IDX"))}
+        self.by_char = char_index(doc)
         self.by_head: dict[int, list[Actor]] = defaultdict(list)
         self.subjects: list[tuple[int, Actor]] = []  # (token, actor) of subject mentions, in order
         for actor in actors:
