@@ -1,5 +1,6 @@
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from dateline.cli import cli
@@ -91,3 +92,19 @@ def test_extract_help_has_an_example():
     result = run("extract", "--help")
     assert result.exit_code == 0
     assert "Example:" in result.stdout
+
+
+@pytest.mark.issue(9)
+def test_extract_min_confidence_moves_the_threshold_both_ways(seed_path):
+    def events(*extra):
+        result = run("extract", str(seed_path), "--processes", "1", "-q", *extra)
+        assert result.exit_code == 0
+        return json.loads(result.stdout)["events"]
+
+    default, loose, strict = (
+        events(),
+        events("--min-confidence", "0.1"),
+        events("--min-confidence", "0.99"),
+    )
+    assert len(loose) > len(default) > len(strict)
+    assert all(e["confidence"] >= 0.1 for e in loose)
