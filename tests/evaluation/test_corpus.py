@@ -101,3 +101,18 @@ def test_shared_training_data_checked_when_present():
     if not SHARED.exists():
         pytest.skip(f"{SHARED} is not here: only the corpus's own splits were checked")
     assert (SHARED / "plv_train.jsonl").exists()
+
+
+def test_corpus_format_round_trip(tmp_path):
+    from dateline.evaluation.corpus import from_plv, write_corpus
+
+    record = {
+        "id": "plv-1", "text": "Rebels released two hostages.", "event": "YIELD",
+        "source": {"text": "Rebels", "start": 0, "end": 6},
+        "target": {"text": "two hostages", "start": 16, "end": 28},
+    }  # fmt: skip
+    write_corpus(tmp_path / "one.jsonl", [from_plv(record)])
+    [back] = read_corpus(tmp_path / "one.jsonl")
+    assert back.complete is False
+    assert back.events[0].types == ("CONCEDE", "RETREAT")
+    assert [(m.start, m.end) for m in back.events[0].recipients] == [(16, 28)]
