@@ -40,26 +40,26 @@ def test_cluster_shards_load_into_the_store_once(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow  # starts a Dask worker that loads the model
-def test_cluster_command_writes_shards_that_load(tmp_path: Path) -> None:
+def test_cluster_command_writes_shards_that_load_and_is_silent_when_quiet(tmp_path: Path) -> None:
     distributed = pytest.importorskip("distributed")
-    run_dir = tmp_path / "run"
     cluster = distributed.LocalCluster(n_workers=1, processes=True, threads_per_worker=1,
                                        dashboard_address=None)  # fmt: skip
+
+    def run(out: Path, *extra: str) -> object:
+        args = ["cluster", str(SAMPLE), "--out", str(out), "--scheduler", cluster.scheduler_address]
+        return CliRunner().invoke(cli, [*args, *extra])
+
     try:
-        result = CliRunner().invoke(
-            cli,
-            [
-                "cluster",
-                str(SAMPLE),
-                "--out",
-                str(run_dir),
-                "--scheduler",
-                cluster.scheduler_address,
-            ],
-        )
+        result = run(tmp_path / "run")
+        quiet = run(tmp_path / "quiet", "--quiet")
     finally:
         cluster.close()
     assert result.exit_code == 0, result.output
+    assert "shard 1 written" in result.stderr
     assert "wrote 1 shards of 10 inputs" in result.stderr
-    loaded = CliRunner().invoke(cli, ["load", str(run_dir), "--db", str(tmp_path / "s.duckdb")])
+    assert (quiet.exit_code, quiet.stderr, quiet.stdout) == (0, "", "")
+    assert len(list((tmp_path / "quiet").glob("shard-*"))) == 1
+    loaded = CliRunner().invoke(
+        cli, ["load", str(tmp_path / "run"), "--db", str(tmp_path / "s.duckdb")]
+    )
     assert loaded.exit_code == 0

@@ -17,16 +17,24 @@ from dateline.cli.storage import (
     open_reader,
     reports_errors,
 )
-from dateline.query import dyad_timeline, find_events, find_mentions, run_sql, top_actors
+from dateline.query import (
+    EventFilter,
+    dyad_timeline,
+    find_events,
+    find_mentions,
+    run_sql,
+    top_actors,
+)
 
 _EVENT_TABLE = {
     "date": "date", "event": "event", "cameo": "cameo", "actor": "actor",
-    "recipient": "recipient", "location": "where", "score": "score", "num_mentions": "n",
-    "num_sources": "src",
+    "recipient": "recipient", "location": "where", "status": "status", "confidence": "conf",
+    "score": "score", "num_mentions": "n", "num_sources": "src",
 }  # fmt: skip
 _MENTION_TABLE = {
     "published": "published", "outlet": "outlet", "event": "event", "actor": "actor",
-    "recipient": "recipient", "sentence": "sentence",
+    "recipient": "recipient", "time_status": "status", "confidence": "conf",
+    "sentence": "sentence",
 }  # fmt: skip
 _DYAD_TABLE = {
     "period": "period", "verbal_cooperation": "q1", "material_cooperation": "q2",
@@ -70,10 +78,12 @@ def events(
     where = build_filter(actor, recipient, event_type, since, until, min_mentions, status)
     with open_reader(db) as store:
         result = (find_mentions if mentions else find_events)(store, where, limit)
+    empty = f"no {'event mentions' if mentions else 'events'} match {_described(where)}"
     if mentions:
-        emit(result, fmt, title="event mentions", table=_MENTION_TABLE)
+        emit(result, fmt, title="event mentions", table=_MENTION_TABLE, empty=empty)
     else:
-        emit(result, fmt, title="events (n: mentions, src: outlets)", table=_EVENT_TABLE)
+        title = "events (n: mentions, src: outlets, conf: confidence)"
+        emit(result, fmt, title=title, table=_EVENT_TABLE, empty=empty)
 
 
 @click.command()
@@ -105,7 +115,7 @@ def actors(
     where = build_filter(actor, recipient, event_type, since, until, min_mentions, status)
     with open_reader(db) as store:
         result = top_actors(store, where, limit, by_sector=sectors)
-    emit(result, fmt, title="most active actors")
+    emit(result, fmt, title="most active actors", empty=f"no actors in events {_described(where)}")
 
 
 @click.command()
@@ -115,12 +125,13 @@ def actors(
 @by_option
 @click.option("--directed", is_flag=True, help="Only FIRST acting on SECOND, not both directions.")
 @filter_options
+@click.option("--skip-empty", is_flag=True, help="Leave out periods with no event.")
 @format_option
 @reports_errors
 def dyad(
     first: str, second: str, db: Path, by: str, directed: bool, actor: str | None,
     recipient: str | None, event_type: str | None, since: date | None, until: date | None,
-    min_mentions: int, status: str, fmt: str,
+    min_mentions: int, status: str, skip_empty: bool, fmt: str,
 ) -> None:  # fmt: skip
     """How relations between FIRST and SECOND moved: events per period by quad class
     (q1 verbal cooperation, q2 material cooperation, q3 verbal conflict, q4 material
@@ -132,13 +143,17 @@ def dyad(
     \b
         dateline dyad TUR SYR --by month
         dateline dyad RUS UKR --directed --by week --format csv > rus-ukr.csv
+        dateline dyad TUR SYR --by week --skip-empty
     """
     where = build_filter(actor, recipient, event_type, since, until, min_mentions, status)
     with open_reader(db) as store:
-        result = dyad_timeline(store, first, second, by=by, directed=directed, where=where)
+        result = dyad_timeline(
+            store, first, second, by=by, directed=directed, where=where, skip_empty=skip_empty
+        )
     arrow = "->" if directed else "<->"
     title = f"{first.upper()} {arrow} {second.upper()} by {by} (q1-q4: quad classes)"
-    emit(result, fmt, title=title, table=_DYAD_TABLE)
+    empty = f"no events between {first.upper()} and {second.upper()} {_described(where)}"
+    emit(result, fmt, title=title, table=_DYAD_TABLE, empty=empty)
 
 
 @click.command()
@@ -158,7 +173,7 @@ def sql(query: str, db: Path, fmt: str) -> None:
     """
     with open_reader(db) as store:
         result = run_sql(store, query)
-    emit(result, fmt)
+    emit(result, fmt, empty="the query returned no rows")
 
 
 @click.command()
@@ -186,4 +201,21 @@ def failures(db: Path, limit: int, fmt: str) -> None:
              "ORDER BY created_at DESC, origin")  # fmt: skip
     with open_reader(db) as store:
         result = run_sql(store, query, limit=limit or None)
-    emit(result, fmt, title="failures")
+    emit(result, fmt, title="failures", empty="no failures stored")
+
+
+def _described(where: EventFilter) -> str:
+    """The filters of ``where`` in words, for a message that nothing matched."""
+    parts = [
+        f"{label} {value}"
+        for label, value in (
+            ("actor", where.actor), ("recipient", where.recipient), ("type", where.type),
+            ("since", where.since), ("until", where.until),
+        )
+        if value
+    ]  # fmt: skip
+    if where.min_mentions > 1:
+        parts.append(f"min-mentions {where.min_mentions}")
+    if where.statuses:
+        parts.append(f"status {','.join(where.statuses)}")
+    return "(" + ", ".join(parts) + ")" if parts else "(no filters)"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from dateline.cli.options import pipeline_options, settings_from, with_progress
+from dateline.cli.options import count_inputs, pipeline_options, settings_from, with_progress
 from dateline.cli.tables import print_event_table
 from dateline.ingest import iter_articles
 from dateline.model import Failure
@@ -50,6 +50,7 @@ def extract(
         analyse_stream(iter_articles(paths), settings),
         quiet=quiet or fmt == "table",
         label="articles",
+        total=None if quiet else count_inputs(paths),
     )
     failed = 0
     records = []

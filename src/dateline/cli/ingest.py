@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from dateline.cli.options import pipeline_options, settings_from, with_progress
+from dateline.cli.options import count_inputs, pipeline_options, settings_from, with_progress
 from dateline.cli.storage import db_option, reports_errors
 from dateline.runners.ingest import WRITE_BATCH, ingest_paths
 from dateline.store import Store
@@ -57,7 +57,9 @@ def ingest(
     with Store.open(db) as store:
         report = ingest_paths(
             paths, store, settings, replace=replace, write_batch=commit_every,
-            progress=None if quiet else lambda r: with_progress(r, quiet=False, label="articles"),
+            progress=None if quiet else lambda r: with_progress(
+                r, quiet=False, label="articles", total=count_inputs(paths)
+            ),
         )  # fmt: skip
     elapsed = time.perf_counter() - started
     if not quiet:

@@ -3,6 +3,7 @@ stores the shards in one transaction."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import click
@@ -26,9 +27,16 @@ from dateline.store import RunCounts, Store
     help="Address of a running Dask scheduler (tcp://host:8786); "
     "default: a local cluster of one process per core.",
 )
+@click.option(
+    "--quiet",
+    "-q",
+    is_flag=True,
+    help="Print nothing but errors: no line per shard, no summary, no Dask logs.",
+)
 @pipeline_options
 def cluster(
-    paths: tuple[str, ...], run_dir: Path, scheduler: str | None, config: Path | None,
+    paths: tuple[str, ...], run_dir: Path, scheduler: str | None, quiet: bool,
+    config: Path | None,
     model: str | None, processes: int | None, batch_size: int | None, strict: bool,
     min_confidence: float | None,
 ) -> None:  # fmt: skip
@@ -41,13 +49,28 @@ def cluster(
 
     \b
         dateline cluster examples/ --out runs/example
+        dateline cluster examples/ --out runs/quiet --quiet
         dateline load runs/example --db events.duckdb
     """
     from dateline.runners.cluster import analyse_to_shards
 
     settings = settings_from(config, model, processes, batch_size, strict, min_confidence)
-    report = analyse_to_shards(paths, run_dir, settings, scheduler=scheduler)
-    click.echo(f"wrote {len(report.shards)} shards of {report.items} inputs to {run_dir}", err=True)
+    if quiet:
+        # Dask's scheduler and workers log their start and stop at INFO and WARNING
+        for name in ("distributed", "dask"):
+            logging.getLogger(name).setLevel(logging.ERROR)
+    written: list[Path] = []
+
+    def show(shard: Path) -> None:
+        written.append(shard)
+        if not quiet:
+            click.echo(f"shard {len(written)} written: {shard}", err=True)
+
+    report = analyse_to_shards(paths, run_dir, settings, scheduler=scheduler, on_shard=show)
+    if not quiet:
+        click.echo(
+            f"wrote {len(report.shards)} shards of {report.items} inputs to {run_dir}", err=True
+        )
 
 
 @click.command()

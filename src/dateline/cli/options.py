@@ -8,6 +8,13 @@ from typing import TypeVar
 
 import click
 
+from dateline.ingest.readers import (
+    FEED_SUFFIXES,
+    HTML_SUFFIXES,
+    JSON_SUFFIXES,
+    JSONL_SUFFIXES,
+    TEXT_SUFFIXES,
+)
 from dateline.settings import Settings
 
 T = TypeVar("T")
@@ -57,27 +64,82 @@ def settings_from(
     return replace(settings, **changes)  # type: ignore[arg-type]
 
 
-def with_progress(items: Iterable[T], *, quiet: bool, label: str) -> Iterator[T]:
-    """Show a progress line on stderr while ``items`` is consumed, unless ``quiet``."""
+def with_progress(
+    items: Iterable[T], *, quiet: bool, label: str, total: int | None = None
+) -> Iterator[T]:
+    """Show a progress line on stderr while ``items`` is consumed, unless ``quiet``.
+
+    Until the first item arrives the line says "loading model" (the pipeline loads spaCy and
+    the coder lazily, which takes seconds); with a ``total`` it shows the share done and an
+    estimate of the time left.
+    """
     if quiet:
         yield from items
         return
     from rich.console import Console
     from rich.progress import (
+        BarColumn,
         MofNCompleteColumn,
         Progress,
         SpinnerColumn,
         TextColumn,
         TimeElapsedColumn,
+        TimeRemainingColumn,
     )
 
     console = Console(stderr=True)
-    columns = (SpinnerColumn(), TextColumn("{task.description}"), MofNCompleteColumn(),
-               TextColumn("{task.fields[rate]}"), TimeElapsedColumn())  # fmt: skip
+    columns = [SpinnerColumn(), TextColumn("{task.description}"), MofNCompleteColumn(),
+               TextColumn("{task.fields[rate]}"), TimeElapsedColumn()]  # fmt: skip
+    if total is not None:
+        columns[2:2] = [BarColumn(bar_width=20)]
+        columns.append(TextColumn("ETA"))
+        columns.append(TimeRemainingColumn())
     with Progress(*columns, console=console, transient=False) as progress:
-        task = progress.add_task(label, total=None, rate="")
+        task = progress.add_task("loading model", total=total, rate="")
         for count, item in enumerate(items, start=1):
+            if count == 1:
+                progress.update(task, description=label)
             yield item
             elapsed = progress.tasks[0].elapsed or 0.0
             rate = f"{count / elapsed:.1f} articles/s" if elapsed > 0 else ""
             progress.update(task, advance=1, rate=rate)
+        progress.update(task, description=label)  # also when there was nothing to analyse
+
+
+def count_inputs(paths: Iterable[str | Path]) -> int | None:
+    """How many articles ``paths`` hold, when a cheap look can tell; None when it cannot.
+
+    One article per text or HTML file, one per non-blank line of JSON Lines; standard input,
+    feeds and JSON files are unknown until read. Inputs the reader will refuse still count:
+    the bar advances for each of them too, as a failure.
+    """
+    total = 0
+    for raw in paths:
+        if str(raw) == "-":
+            return None
+        path = Path(raw)
+        if not path.is_dir():
+            files = [path]
+        else:
+            files = [
+                p for p in path.rglob("*")
+                if p.is_file() and p.suffix
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            ]  # fmt: skip
+        for file in files:
+            suffix = file.suffix.lower()
+            if suffix in JSON_SUFFIXES | FEED_SUFFIXES:
+                return None
+            if suffix in JSONL_SUFFIXES and file.is_file():
+                total += _lines(file)
+            elif suffix in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES or not path.is_dir():
+                total += 1
+    return total
+
+
+def _lines(file: Path) -> int:
+    try:
+        with file.open("rb") as handle:
+            return sum(1 for line in handle if line.strip())
+    except OSError:
+        return 1

@@ -124,11 +124,13 @@ def emit(
     fmt: str,
     title: str | None = None,
     table: Mapping[str, str] | None = None,
+    empty: str = "nothing matches",
 ) -> None:
     """Print a query result as a table, CSV or JSON Lines on stdout.
 
     ``table`` picks and relabels the columns of the table format (column -> label), so a
-    terminal shows what matters; CSV and JSON Lines always carry every column.
+    terminal shows what matters; CSV and JSON Lines always carry every column. An empty
+    result prints ``empty`` in the table format, and only the header (or nothing) otherwise.
     """
     if fmt == "jsonl":
         for record in result.records():
@@ -141,9 +143,9 @@ def emit(
     elif table:
         index = [result.columns.index(c) for c in table]
         rows = [[row[i] for i in index] for row in result.rows]
-        print_rows(list(table.values()), rows, title=title)
+        print_rows(list(table.values()), rows, title=title, empty=empty)
     else:
-        print_rows(result.columns, result.rows, title=title)
+        print_rows(result.columns, result.rows, title=title, empty=empty)
 
 
 def _csv_cell(value: object) -> object:

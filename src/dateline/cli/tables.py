@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2}([ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?)?)?$")
 
 
 def _participants(items: Iterable[Mapping[str, Any]]) -> str:
@@ -51,12 +54,29 @@ def print_event_table(records: Sequence[Mapping[str, Any]]) -> None:
 
 
 def print_rows(
-    columns: Sequence[str], rows: Iterable[Sequence[Any]], title: str | None = None
+    columns: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    title: str | None = None,
+    empty: str = "no rows",
 ) -> None:
-    """A plain table of query results."""
+    """A plain table of query results; ``empty`` is said instead of an empty table.
+
+    Dates, times, numbers, codes and statuses are never wrapped or cut, however narrow the
+    terminal: such a column keeps the width of its longest value and the others wrap instead.
+    """
+    cells = [["" if v is None else str(v) for v in row] for row in rows]
+    console = Console()
+    if not cells:
+        console.print(f"{title}: {empty}" if title else empty)
+        return
     table = Table(title=title)
-    for column in columns:
-        table.add_column(column)
-    for row in rows:
-        table.add_row(*("" if v is None else str(v) for v in row))
-    Console().print(table)
+    for index, column in enumerate(columns):
+        values = [row[index] for row in cells if row[index]]
+        # a date, a number, a code or a status is one short word: cut, it would mislead
+        if values and all(_DATE.match(v) or (len(v) <= 12 and " " not in v) for v in values):
+            table.add_column(column, no_wrap=True, min_width=max(map(len, values)))
+        else:
+            table.add_column(column)
+    for row in cells:
+        table.add_row(*row)
+    console.print(table)

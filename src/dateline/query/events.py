@@ -28,8 +28,11 @@ def find_events(
     query = f"""
         SELECT e.id, e.date, e.type AS event, e.cameo, {_PEOPLE.format("e.actor")} AS actor,
                {_PEOPLE.format("e.recipient")} AS recipient, e.location.name AS location,
-               e.location.country AS country, e.quad_code, e.score, e.num_mentions,
-               e.num_articles, e.num_sources, e.first_seen, e.last_seen
+               e.location.country AS country, e.time_status AS status,
+               (SELECT round(max(m.confidence), 2) FROM event_mentions m
+                WHERE m.event_id = e.id) AS confidence,
+               e.quad_code, e.score, e.num_mentions, e.num_articles, e.num_sources,
+               e.first_seen, e.last_seen
         FROM events e WHERE {condition}
         ORDER BY e.date_start DESC NULLS LAST, e.num_mentions DESC, e.id
         {_limit(limit)}"""
@@ -49,7 +52,8 @@ def find_mentions(
         SELECT m.event_id, m.id AS mention_id, m.article_id, a.outlet, a.published, m.date,
                m.type AS event, m.cameo, {_PEOPLE.format("m.actor")} AS actor,
                {_PEOPLE.format("m.recipient")} AS recipient, m.time_status,
-               m.char_start, m.char_end, a.text[m.char_start + 1 : m.char_end] AS sentence
+               round(m.confidence, 2) AS confidence, m.char_start, m.char_end,
+               a.text[m.char_start + 1 : m.char_end] AS sentence
         FROM event_mentions m JOIN articles a ON a.id = m.article_id
         LEFT JOIN events e ON e.id = m.event_id
         WHERE {condition}
@@ -66,12 +70,14 @@ def dyad_timeline(
     by: str = "month",
     directed: bool = False,
     where: EventFilter | None = None,
+    skip_empty: bool = False,
 ) -> QueryResult:
     """Events between two actors per period: counts per quad class and the mean score.
 
     Both directions unless ``directed`` (then only ``first`` acting on ``second``). A meeting
     coded with every participant as actor and no recipient counts for each pair in it.
-    Periods with no event are listed with zero counts, so the series has no gaps.
+    Periods with no event are listed with zero counts, so the series has no gaps, unless
+    ``skip_empty``.
     """
     if by not in PERIODS:
         raise InputError(f"--by {by!r} is not a period; choose one of {', '.join(PERIODS)}")
@@ -107,7 +113,8 @@ def dyad_timeline(
                coalesce(sum(d.num_mentions), 0) AS mentions,
                round(avg(d.score), 2) AS mean_score
         FROM periods p LEFT JOIN dyad d ON d.period = p.period
-        GROUP BY p.period ORDER BY p.period"""
+        GROUP BY p.period {"HAVING count(d.period) > 0" if skip_empty else ""}
+        ORDER BY p.period"""
     relation = store.con.sql(query, params={"a": a, "b": b, **params})
     return QueryResult(tuple(relation.columns), relation.fetchall())
 

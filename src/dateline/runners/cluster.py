@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 import itertools
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -48,13 +48,14 @@ def analyse_to_shards(
     scheduler: str | None = None,
     partition: int = PARTITION,
     in_flight: int | None = None,
+    on_shard: Callable[[Path], None] | None = None,
 ) -> ClusterReport:
     """Read ``paths`` here, analyse partitions on the cluster, write shards under ``run_dir``.
 
     ``client`` is a ``distributed.Client``; without one, the call connects to ``scheduler``
     (an address such as tcp://host:8786) or starts a LocalCluster of one process per core.
     At most ``in_flight`` partitions (default two per worker) are on the cluster at once, so
-    the reader never runs far ahead.
+    the reader never runs far ahead. ``on_shard`` is called with each shard as it is written.
 
     Raises:
         SettingsError: Dask is not installed (``pip install "dateline[cluster]"``).
@@ -84,12 +85,19 @@ def analyse_to_shards(
             folder = run_dir / f"shard-{index:06d}"
             pending.add(client.submit(_analyse_partition, chunk, settings, str(folder), pure=False))
             if pending.count() >= window:
-                shards.append(Path(next(pending).result()))
-        shards.extend(Path(future.result()) for future in pending)
+                shards.append(_finished(next(pending), on_shard))
+        shards.extend(_finished(future, on_shard) for future in pending)
     finally:
         if own:
             client.close()
     return ClusterReport(run_dir=run_dir, shards=tuple(sorted(shards)), items=items)
+
+
+def _finished(future: Any, on_shard: Callable[[Path], None] | None) -> Path:  # noqa: ANN401
+    shard = Path(future.result())
+    if on_shard is not None:
+        on_shard(shard)
+    return shard
 
 
 def _partitions(items: Iterable[Item], size: int) -> Iterable[list[Item]]:
