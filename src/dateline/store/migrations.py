@@ -15,6 +15,7 @@ from importlib.resources import files
 import duckdb
 
 from dateline.errors import StoreError
+from dateline.store.connect import first_line, rollback
 
 log = logging.getLogger(__name__)
 
@@ -90,9 +91,10 @@ def migrate(
             )  # fmt: skip
             con.execute("COMMIT")
         except duckdb.Error as error:
-            con.execute("ROLLBACK")
+            rollback(con)
             raise StoreError(
-                f"migration {migration.version} ({migration.description}) failed: {error}"
+                f"migration {migration.version} ({migration.description}) failed: "
+                f"{first_line(error)}"
             ) from error
         log.info(
             "store migrated to schema version %d: %s", migration.version, migration.description

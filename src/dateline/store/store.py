@@ -25,6 +25,7 @@ import pyarrow as pa
 from dateline import __version__
 from dateline.errors import StoreError
 from dateline.model import Analysis, Failure, content_id
+from dateline.store.connect import connect, describe_fault, lock_timeout_default, rollback
 from dateline.store.migrations import MIGRATIONS, SCHEMA_VERSION, migrate, schema_version
 from dateline.store.rows import analysis_from
 from dateline.store.save import SaveReport, save_batch
@@ -74,31 +75,44 @@ class Store:
         self.read_only = read_only
 
     @classmethod
-    def open(cls, path: Path | str | None = None, *, read_only: bool = False) -> Store:
+    def open(
+        cls,
+        path: Path | str | None = None,
+        *,
+        read_only: bool = False,
+        lock_timeout: float | None = None,
+    ) -> Store:
         """Open the store at ``path`` (default: ``default_path()``), creating it if writable.
 
+        A reader cannot reach files, the network or extensions (see ``connect``). When another
+        process holds the lock, the open is retried with backoff for ``lock_timeout`` seconds
+        (default ``$DATELINE_LOCK_TIMEOUT`` or 10). A 0-byte file, what a creation that failed
+        before writing anything leaves, is created afresh by a writer.
+
         Raises:
-            StoreError: the file is missing (read-only), locked by a writer, not a dateline
-                store, or of a schema this version cannot use.
+            StoreLockedError: another process still held the lock when the time was up.
+            StoreError: the file is missing (read-only), empty (read-only), truncated, corrupt,
+                not a dateline store, in a folder that cannot be written, or of a schema this
+                version cannot use; the message names the file and DuckDB's own reason.
         """
         path = Path(path) if path is not None else default_path()
+        timeout = lock_timeout_default() if lock_timeout is None else lock_timeout
         if read_only and not path.exists():
             raise StoreError(
                 f"{path}: no store here; create one with `dateline ingest PATH --db {path}`"
             )
         if not read_only and path.parent != Path() and not path.parent.exists():
             raise StoreError(f"{path}: folder {path.parent} does not exist")
-        try:
-            con = duckdb.connect(str(path), read_only=read_only)
-        except duckdb.IOException as error:
-            if "lock" in str(error).lower():
+        if path.is_dir():
+            raise StoreError(f"{path}: is a folder, not a store file")
+        if _is_empty_file(path):
+            if read_only:
                 raise StoreError(
-                    f"{path}: the store is being written by another process (an ingest or "
-                    "load still running?); try again when it has finished"
-                ) from error
-            raise StoreError(f"{path}: cannot open the store: {error}") from error
-        except duckdb.Error as error:
-            raise StoreError(f"{path}: not a DuckDB store: {error}") from error
+                    f"{path}: the file is empty (0 bytes), left by a store creation that "
+                    f"failed; run `dateline ingest PATH --db {path}` to create the store afresh"
+                )
+            _remove_empty(path)
+        con = connect(path, read_only=read_only, lock_timeout=timeout)
         try:
             if read_only:
                 version = schema_version(con)
@@ -115,6 +129,9 @@ class Store:
             if str(error).startswith(str(path)):
                 raise
             raise StoreError(f"{path}: {error}") from error
+        except duckdb.Error as error:
+            con.close()
+            raise StoreError(describe_fault(path, error)) from error
         return cls(con, path, read_only=read_only)
 
     def close(self) -> None:
@@ -139,7 +156,7 @@ class Store:
         started = _now()
         settings_json = json.dumps(_settings_dict(settings), sort_keys=True, default=str)
         run_id = content_id(command, started.isoformat(), os.getpid(), *inputs)
-        self.con.execute(
+        self._write(
             "INSERT INTO runs (id, command, inputs, started_at, status, dateline_version, "
             "settings, settings_hash) VALUES (?, ?, ?, ?, 'running', ?, ?, ?)",
             [run_id, command, list(inputs), started, __version__, settings_json,
@@ -149,7 +166,7 @@ class Store:
 
     def finish_run(self, run_id: str, counts: RunCounts, status: str = "complete") -> None:
         """Record how a run ended and what it did."""
-        self.con.execute(
+        self._write(
             "UPDATE runs SET finished_at = ?, status = ?, articles_read = ?, articles_stored = ?, "
             "articles_skipped = ?, failures = ? WHERE id = ?",
             [_now(), status, counts.articles_read, counts.articles_stored,
@@ -187,10 +204,12 @@ class Store:
             report = save_batch(self.con, table_schemas(), results, run_id, _now())
             self.con.execute("COMMIT")
         except duckdb.Error as error:
-            self.con.execute("ROLLBACK")
-            raise StoreError(f"{self.path}: could not save a batch: {error}") from error
+            rollback(self.con)
+            raise StoreError(
+                f"{self.path}: could not save a batch: {describe_fault(self.path, error)}"
+            ) from error
         except BaseException:
-            self.con.execute("ROLLBACK")
+            rollback(self.con)
             raise
         return report
 
@@ -221,12 +240,22 @@ class Store:
                 _add(totals, save_batch(self.con, table_schemas(), pending, run_id, _now()))
             self.con.execute("COMMIT")
         except duckdb.Error as error:
-            self.con.execute("ROLLBACK")
-            raise StoreError(f"{self.path}: could not load {run_dir}: {error}") from error
+            rollback(self.con)
+            raise StoreError(
+                f"{self.path}: could not load {run_dir}: {describe_fault(self.path, error)}"
+            ) from error
         except BaseException:
-            self.con.execute("ROLLBACK")
+            rollback(self.con)
             raise
         return SaveReport(**totals)
+
+    def _write(self, statement: str, parameters: list[Any]) -> None:
+        """One statement in its own transaction, its failure named with the store's file."""
+        self._require_writable()
+        try:
+            self.con.execute(statement, parameters)
+        except duckdb.Error as error:
+            raise StoreError(describe_fault(self.path, error)) from error
 
     def _require_writable(self) -> None:
         if self.read_only:
@@ -298,6 +327,32 @@ def _settings_dict(settings: object | None) -> dict[str, Any]:
         return asdict(settings)  # type: ignore[call-overload, no-any-return]
     except TypeError:
         return {"repr": repr(settings)}
+
+
+def _is_empty_file(path: Path) -> bool:
+    try:
+        return path.is_file() and path.stat().st_size == 0
+    except OSError:
+        return False
+
+
+def _remove_empty(path: Path) -> None:
+    """Clear a 0-byte file so DuckDB creates the store afresh; a WAL beside it must be empty."""
+    wal = path.with_name(path.name + ".wal")
+    try:
+        if wal.exists() and wal.stat().st_size > 0:
+            raise StoreError(
+                f"{path}: the file is empty (0 bytes) but its log {wal} is not; move both "
+                "aside and ingest again"
+            )
+        path.unlink(missing_ok=True)
+        wal.unlink(missing_ok=True)
+    except OSError as error:
+        raise StoreError(
+            f"{path}: the file is empty (0 bytes, left by a store creation that failed) and "
+            f"cannot be replaced: {error.strerror}"
+        ) from error
+    log.warning("%s: empty file left by a failed creation; creating the store afresh", path)
 
 
 def _close_stale_runs(con: duckdb.DuckDBPyConnection) -> None:

@@ -1,0 +1,147 @@
+"""Opening the DuckDB file: locked-down readers, lock waits, and store faults named once.
+
+A reader connection cannot touch anything but the store: external access (files, network,
+ATTACH), extension installing and loading are off and the configuration is locked, so no
+query run through it (``dateline sql`` included) can change that. A writer that finds the
+store locked by another process waits with backoff before giving up, since a finishing
+ingest or load releases the lock within seconds.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import time
+from pathlib import Path
+
+import duckdb
+
+from dateline.errors import StoreError, StoreLockedError
+
+log = logging.getLogger(__name__)
+
+LOCK_TIMEOUT_ENV = "DATELINE_LOCK_TIMEOUT"
+DEFAULT_LOCK_TIMEOUT = 10.0  # seconds: long enough for a finishing writer to commit and close
+
+# Names checked against DuckDB 2.0 (`SELECT name FROM duckdb_settings()`).
+READER_CONFIG: dict[str, str | bool | int | float | list[str]] = {
+    "enable_external_access": False,
+    "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False,
+    "allow_community_extensions": False,
+    "lock_configuration": True,
+}
+# The writer reads nothing but the store and Arrow batches it is handed; it needs no extension.
+WRITER_CONFIG: dict[str, str | bool | int | float | list[str]] = {
+    "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False,
+    "allow_community_extensions": False,
+}
+
+_LOCK_PID = re.compile(r"\(PID (\d+)\)")
+_FIRST_BACKOFF = 0.05
+_MAX_BACKOFF = 1.0
+
+
+def lock_timeout_default() -> float:
+    """Seconds to wait for another process's lock: ``$DATELINE_LOCK_TIMEOUT`` or 10.
+
+    Raises:
+        StoreError: the variable is set but is not a number of seconds >= 0.
+    """
+    value = os.environ.get(LOCK_TIMEOUT_ENV)
+    if value is None or not value.strip():
+        return DEFAULT_LOCK_TIMEOUT
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not seconds >= 0:  # also refuses nan
+        raise StoreError(f"${LOCK_TIMEOUT_ENV}={value!r} is not a number of seconds >= 0")
+    return seconds
+
+
+def connect(path: Path, *, read_only: bool, lock_timeout: float) -> duckdb.DuckDBPyConnection:
+    """A connection to the store file, waiting up to ``lock_timeout`` s for another's lock.
+
+    Raises:
+        StoreLockedError: another process still held the lock when the time was up.
+        StoreError: the file is not a DuckDB database, is truncated, or cannot be opened
+            (the message names the file and DuckDB's own reason).
+    """
+    config = READER_CONFIG if read_only else WRITER_CONFIG
+    deadline = time.monotonic() + lock_timeout
+    backoff = _FIRST_BACKOFF
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only, config=config)
+        except duckdb.IOException as error:
+            if not is_lock_error(error):
+                raise StoreError(describe_fault(path, error)) from error
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise locked_error(path, error, lock_timeout) from error
+            log.info("%s: locked by another process; retrying in %.2f s", path, backoff)
+            time.sleep(min(backoff, left))
+            backoff = min(backoff * 2, _MAX_BACKOFF)
+        except duckdb.ConnectionException as error:
+            raise StoreError(
+                f"{path}: already open in this process with other settings (a writer and a "
+                f"reader cannot share it); close the other connection first ({first_line(error)})"
+            ) from error
+        except duckdb.Error as error:
+            raise StoreError(describe_fault(path, error)) from error
+
+
+def is_lock_error(error: BaseException) -> bool:
+    """Whether DuckDB refused because another process holds the file's lock."""
+    return "could not set lock" in str(error).lower()
+
+
+def locked_error(path: Path, error: BaseException, waited: float) -> StoreLockedError:
+    """The StoreLockedError for a lock still held after ``waited`` seconds."""
+    match = _LOCK_PID.search(str(error))
+    holder = f"process {match.group(1)}" if match else "another process"
+    return StoreLockedError(
+        f"{path}: the store is locked by {holder} (an ingest or load still running?) and was "
+        f"still locked after {waited:g} s; try again when it has finished, or wait longer "
+        f"with ${LOCK_TIMEOUT_ENV}"
+    )
+
+
+def describe_fault(path: Path, error: BaseException) -> str:
+    """One message naming the store file, what is wrong with it, and DuckDB's own words."""
+    reason = first_line(error)
+    lowered = reason.lower()
+    if "not a valid duckdb database file" in lowered:
+        cause = "not a DuckDB database (corrupt, or another kind of file)"
+    elif "could not read enough bytes" in lowered:
+        cause = "the file is truncated or corrupt (shorter than its own header says)"
+    elif "no space left" in lowered or "file too large" in lowered:
+        cause = "the disk is full (or the file size limit was reached); nothing was written"
+    elif "read-only file system" in lowered or "permission denied" in lowered:
+        cause = "cannot write here (read-only folder or file)"
+    elif "serialization" in lowered or "corrupt" in lowered or "checksum" in lowered:
+        cause = "the store is corrupt"
+    else:
+        cause = "cannot open the store"
+    return f"{path}: {cause}: {reason}"
+
+
+def rollback(con: duckdb.DuckDBPyConnection) -> None:
+    """Roll back after a failure without hiding it.
+
+    A failed COMMIT has already ended the transaction, so DuckDB's "no transaction is active"
+    (or "transaction is aborted") here is a consequence, never the cause worth reporting.
+    """
+    try:
+        con.execute("ROLLBACK")
+    except duckdb.Error as error:
+        log.debug("rollback after a failed write: %s", first_line(error))
+
+
+def first_line(error: BaseException) -> str:
+    """DuckDB's message without the stack DuckDB sometimes appends."""
+    lines = str(error).strip().splitlines()
+    return lines[0] if lines else type(error).__name__
