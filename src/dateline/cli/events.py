@@ -14,6 +14,7 @@ from dateline.cli.storage import (
     emit,
     filter_options,
     format_option,
+    names_store_faults,
     open_reader,
     reports_errors,
 )
@@ -52,6 +53,7 @@ _DYAD_TABLE = {
 )
 @format_option
 @reports_errors
+@names_store_faults
 def events(
     db: Path, actor: str | None, recipient: str | None, event_type: str | None,
     since: date | None, until: date | None, min_mentions: int, status: str, mentions: bool,
@@ -89,6 +91,7 @@ def events(
 )
 @format_option
 @reports_errors
+@names_store_faults
 def actors(
     db: Path, actor: str | None, recipient: str | None, event_type: str | None,
     since: date | None, until: date | None, min_mentions: int, status: str, sectors: bool,
@@ -117,6 +120,7 @@ def actors(
 @filter_options
 @format_option
 @reports_errors
+@names_store_faults
 def dyad(
     first: str, second: str, db: Path, by: str, directed: bool, actor: str | None,
     recipient: str | None, event_type: str | None, since: date | None, until: date | None,
@@ -146,6 +150,7 @@ def dyad(
 @db_option
 @format_option
 @reports_errors
+@names_store_faults
 def sql(query: str, db: Path, fmt: str) -> None:
     """Run read-only SQL on the store (tables: see docs/schema.md or `select * from
     duckdb_tables()`). Writing statements are refused.
@@ -172,6 +177,7 @@ def sql(query: str, db: Path, fmt: str) -> None:
 )
 @format_option
 @reports_errors
+@names_store_faults
 def failures(db: Path, limit: int, fmt: str) -> None:
     """List the inputs and stages that failed, with the reason (raw input is kept in the
     store's failures table for replay).

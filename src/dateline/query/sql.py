@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import duckdb
 
-from dateline.errors import InputError
+from dateline.errors import InputError, StoreError
 from dateline.query.results import QueryResult
 from dateline.store import Store
+from dateline.store.connect import describe_fault, is_store_fault
 
 _EXAMPLE = "try: select * from events limit 10"
 
@@ -23,6 +24,7 @@ def run_sql(store: Store, query: str, limit: int | None = None) -> QueryResult:
     Raises:
         InputError: the SQL is empty, invalid, more than one statement, not a SELECT (COPY,
             ATTACH, INSTALL, SET, PRAGMA, CALL, writes...), or reaches outside the store.
+        StoreError: the store itself could not be read (a truncated or corrupt block).
     """
     if not store.read_only:
         raise InputError("run_sql needs a store opened with read_only=True")
@@ -38,6 +40,8 @@ def run_sql(store: Store, query: str, limit: int | None = None) -> QueryResult:
             f"extensions ({_first_line(error)})"
         ) from error
     except duckdb.Error as error:
+        if is_store_fault(error):
+            raise StoreError(describe_fault(store.path, error)) from error
         message = _first_line(error)
         if "read-only" in message.lower():
             raise InputError(f"refused: the store is read-only here; {message}") from error

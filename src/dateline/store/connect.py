@@ -94,6 +94,35 @@ def connect(path: Path, *, read_only: bool, lock_timeout: float) -> duckdb.DuckD
             raise StoreError(describe_fault(path, error)) from error
 
 
+def check_size(con: duckdb.DuckDBPyConnection, path: Path) -> None:
+    """Refuse a file shorter than the blocks its header counts: it was cut (a copy stopped
+    half-way, a disk that filled during a copy). DuckDB itself reads blocks lazily, so without
+    this a truncated store opens and fails on some later query.
+
+    Raises:
+        StoreError: the file is shorter than its header says.
+    """
+    rows = con.sql("SELECT block_size, total_blocks FROM pragma_database_size()").fetchall()
+    if not rows or rows[0][0] is None or rows[0][1] is None:
+        return
+    row = rows[0]
+    expected = int(row[0]) * int(row[1])  # a lower bound: the file headers come on top
+    size = path.stat().st_size
+    if size < expected:
+        raise StoreError(
+            f"{path}: the file is truncated or corrupt (shorter than its own header says): "
+            f"{size} bytes, but it counts {row[1]} blocks of {row[0]} bytes"
+        )
+
+
+def is_store_fault(error: BaseException) -> bool:
+    """Whether a DuckDB error came from the store file itself, not from the query."""
+    if isinstance(error, duckdb.IOException | duckdb.SerializationException):
+        return True
+    lowered = str(error).lower()
+    return any(sign in lowered for sign in ("corrupt", "checksum", "could not read enough bytes"))
+
+
 def is_lock_error(error: BaseException) -> bool:
     """Whether DuckDB refused because another process holds the file's lock."""
     return "could not set lock" in str(error).lower()
@@ -110,8 +139,8 @@ def locked_error(path: Path, error: BaseException, waited: float) -> StoreLocked
     )
 
 
-def describe_fault(path: Path, error: BaseException) -> str:
-    """One message naming the store file, what is wrong with it, and DuckDB's own words."""
+def describe_fault(path: Path, error: BaseException, action: str | None = None) -> str:
+    """One message naming the store file, what failed (``action``), why, in DuckDB's words."""
     reason = first_line(error)
     lowered = reason.lower()
     if "not a valid duckdb database file" in lowered:
@@ -125,8 +154,8 @@ def describe_fault(path: Path, error: BaseException) -> str:
     elif "serialization" in lowered or "corrupt" in lowered or "checksum" in lowered:
         cause = "the store is corrupt"
     else:
-        cause = "cannot open the store"
-    return f"{path}: {cause}: {reason}"
+        cause = "the store refused" if action else "cannot open the store"
+    return f"{path}: {action + ': ' if action else ''}{cause}: {reason}"
 
 
 def rollback(con: duckdb.DuckDBPyConnection) -> None:

@@ -25,7 +25,13 @@ import pyarrow as pa
 from dateline import __version__
 from dateline.errors import StoreError
 from dateline.model import Analysis, Failure, content_id
-from dateline.store.connect import connect, describe_fault, lock_timeout_default, rollback
+from dateline.store.connect import (
+    check_size,
+    connect,
+    describe_fault,
+    lock_timeout_default,
+    rollback,
+)
 from dateline.store.migrations import MIGRATIONS, SCHEMA_VERSION, migrate, schema_version
 from dateline.store.rows import analysis_from
 from dateline.store.save import SaveReport, save_batch
@@ -114,6 +120,7 @@ class Store:
             _remove_empty(path)
         con = connect(path, read_only=read_only, lock_timeout=timeout)
         try:
+            check_size(con, path)
             if read_only:
                 version = schema_version(con)
                 if version != SCHEMA_VERSION:
@@ -205,9 +212,7 @@ class Store:
             self.con.execute("COMMIT")
         except duckdb.Error as error:
             rollback(self.con)
-            raise StoreError(
-                f"{self.path}: could not save a batch: {describe_fault(self.path, error)}"
-            ) from error
+            raise StoreError(describe_fault(self.path, error, "could not save a batch")) from error
         except BaseException:
             rollback(self.con)
             raise
@@ -242,7 +247,7 @@ class Store:
         except duckdb.Error as error:
             rollback(self.con)
             raise StoreError(
-                f"{self.path}: could not load {run_dir}: {describe_fault(self.path, error)}"
+                describe_fault(self.path, error, f"could not load {run_dir}")
             ) from error
         except BaseException:
             rollback(self.con)
@@ -255,7 +260,9 @@ class Store:
         try:
             self.con.execute(statement, parameters)
         except duckdb.Error as error:
-            raise StoreError(describe_fault(self.path, error)) from error
+            raise StoreError(
+                describe_fault(self.path, error, "could not record the run")
+            ) from error
 
     def _require_writable(self) -> None:
         if self.read_only:
