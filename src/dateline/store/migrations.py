@@ -36,6 +36,10 @@ def _schema_sql() -> str:
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema: articles, actors, places, times, quotes, event mentions, "
                  "merged events, failures, runs", _schema_sql()),
+    Migration(2, "quotes: speaker_start and speaker_end, the offsets of the words naming the "
+                 "speaker (speaker_text); the speaker struct stays the resolved actor",
+              "ALTER TABLE quotes ADD COLUMN speaker_start INTEGER; "
+              "ALTER TABLE quotes ADD COLUMN speaker_end INTEGER;"),
 )  # fmt: skip
 SCHEMA_VERSION = MIGRATIONS[-1].version
 
