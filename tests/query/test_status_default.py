@@ -10,10 +10,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from tests.query.test_questions import TEXT
 
 from dateline.cli import cli
-from dateline.model import Analysis, Article, ArticleId, TimeStatus
+from dateline.model import Actor, ActorKind, Analysis, Article, ArticleId, Event, TimeStatus
 from dateline.store import Store
 
 pytestmark = pytest.mark.issue(10)
