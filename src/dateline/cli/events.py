@@ -152,8 +152,10 @@ def dyad(
 @reports_errors
 @names_store_faults
 def sql(query: str, db: Path, fmt: str) -> None:
-    """Run read-only SQL on the store (tables: see docs/schema.md or `select * from
-    duckdb_tables()`). Writing statements are refused.
+    """Run one read-only SELECT (or WITH ... SELECT) on the store (tables: see
+    docs/schema.md or `select * from duckdb_tables()`). Anything else (COPY, EXPORT,
+    ATTACH, INSTALL, LOAD, SET, PRAGMA, CALL, writes, several statements) and any file
+    or URL is refused with exit code 2.
 
     Example:
 
