@@ -126,6 +126,29 @@ def test_a_zero_byte_store_is_created_afresh_by_a_writer(tmp_path: Path) -> None
         assert store.count("articles") == 2
 
 
+def test_a_store_whose_creation_stopped_after_the_first_header_is_created_afresh(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "half.duckdb"
+    make_store(tmp_path / "whole.duckdb", articles=1)
+    path.write_bytes((tmp_path / "whole.duckdb").read_bytes()[:8192])  # what a full disk left
+
+    with pytest.raises(StoreError, match=r"half\.duckdb: the file holds only part of DuckDB"):
+        Store.open(path, read_only=True)
+    make_store(path, articles=2)
+    with Store.open(path, read_only=True) as store:
+        assert store.count("articles") == 2
+
+
+def test_a_small_file_of_another_kind_is_never_replaced(tmp_path: Path) -> None:
+    path = tmp_path / "notes.duckdb"
+    path.write_text("my notes, not a database\n")
+
+    with pytest.raises(StoreError, match=r"notes\.duckdb: not a DuckDB database"):
+        Store.open(path)
+    assert path.read_text() == "my notes, not a database\n"
+
+
 def test_a_full_disk_names_the_write_failure_and_keeps_what_was_committed(
     tmp_path: Path,
 ) -> None:

@@ -94,6 +94,54 @@ def connect(path: Path, *, read_only: bool, lock_timeout: float) -> duckdb.DuckD
             raise StoreError(describe_fault(path, error)) from error
 
 
+_HEADERS = 3 * 4096  # DuckDB's file header and two database headers: no data fits in less
+_MAGIC = b"DUCK"  # at offset 8 of a DuckDB file
+
+
+def failed_creation(path: Path) -> str | None:
+    """What is wrong with a file that a store creation left unfinished, or None if it is not
+    one: 0 bytes, or DuckDB's magic and less than its three headers (a disk that filled up
+    while the store was being created). Such a file holds no data; any other file is left
+    to DuckDB, never removed."""
+    try:
+        if not path.is_file():
+            return None
+        size = path.stat().st_size
+        if size == 0:
+            return "the file is empty (0 bytes)"
+        if size >= _HEADERS:
+            return None
+        with path.open("rb") as handle:
+            start = handle.read(12)
+    except OSError:
+        return None
+    if start[8:12] == _MAGIC:
+        return f"the file holds only part of DuckDB's headers ({size} bytes) and no data"
+    return None
+
+
+def clear_failed_creation(path: Path, what: str) -> None:
+    """Remove what a failed creation left, so that DuckDB creates the store afresh.
+
+    Raises:
+        StoreError: a log (WAL) beside it holds data, or the file cannot be removed.
+    """
+    wal = path.with_name(path.name + ".wal")
+    try:
+        if wal.exists() and wal.stat().st_size > 0:
+            raise StoreError(
+                f"{path}: {what}, but its log {wal} is not empty; move both aside and ingest again"
+            )
+        path.unlink(missing_ok=True)
+        wal.unlink(missing_ok=True)
+    except OSError as error:
+        raise StoreError(
+            f"{path}: {what}, left by a store creation that failed, and cannot be replaced: "
+            f"{error.strerror}"
+        ) from error
+    log.warning("%s: %s, left by a failed creation; creating the store afresh", path, what)
+
+
 def check_size(con: duckdb.DuckDBPyConnection, path: Path) -> None:
     """Refuse a file shorter than the blocks its header counts: it was cut (a copy stopped
     half-way, a disk that filled during a copy). DuckDB itself reads blocks lazily, so without

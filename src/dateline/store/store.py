@@ -27,8 +27,10 @@ from dateline.errors import StoreError
 from dateline.model import Analysis, Failure, content_id
 from dateline.store.connect import (
     check_size,
+    clear_failed_creation,
     connect,
     describe_fault,
+    failed_creation,
     lock_timeout_default,
     rollback,
 )
@@ -92,8 +94,9 @@ class Store:
 
         A reader cannot reach files, the network or extensions (see ``connect``). When another
         process holds the lock, the open is retried with backoff for ``lock_timeout`` seconds
-        (default ``$DATELINE_LOCK_TIMEOUT`` or 10). A 0-byte file, what a creation that failed
-        before writing anything leaves, is created afresh by a writer.
+        (default ``$DATELINE_LOCK_TIMEOUT`` or 10). What a creation that failed leaves (a 0-byte
+        file, or DuckDB's first header and no more) holds no data and is created afresh by a
+        writer.
 
         Raises:
             StoreLockedError: another process still held the lock when the time was up.
@@ -111,13 +114,14 @@ class Store:
             raise StoreError(f"{path}: folder {path.parent} does not exist")
         if path.is_dir():
             raise StoreError(f"{path}: is a folder, not a store file")
-        if _is_empty_file(path):
+        left = failed_creation(path)
+        if left is not None:
             if read_only:
                 raise StoreError(
-                    f"{path}: the file is empty (0 bytes), left by a store creation that "
-                    f"failed; run `dateline ingest PATH --db {path}` to create the store afresh"
+                    f"{path}: {left}, left by a store creation that failed (a full disk?); "
+                    f"run `dateline ingest PATH --db {path}` to create the store afresh"
                 )
-            _remove_empty(path)
+            clear_failed_creation(path, left)
         con = connect(path, read_only=read_only, lock_timeout=timeout)
         try:
             check_size(con, path)
@@ -334,32 +338,6 @@ def _settings_dict(settings: object | None) -> dict[str, Any]:
         return asdict(settings)  # type: ignore[call-overload, no-any-return]
     except TypeError:
         return {"repr": repr(settings)}
-
-
-def _is_empty_file(path: Path) -> bool:
-    try:
-        return path.is_file() and path.stat().st_size == 0
-    except OSError:
-        return False
-
-
-def _remove_empty(path: Path) -> None:
-    """Clear a 0-byte file so DuckDB creates the store afresh; a WAL beside it must be empty."""
-    wal = path.with_name(path.name + ".wal")
-    try:
-        if wal.exists() and wal.stat().st_size > 0:
-            raise StoreError(
-                f"{path}: the file is empty (0 bytes) but its log {wal} is not; move both "
-                "aside and ingest again"
-            )
-        path.unlink(missing_ok=True)
-        wal.unlink(missing_ok=True)
-    except OSError as error:
-        raise StoreError(
-            f"{path}: the file is empty (0 bytes, left by a store creation that failed) and "
-            f"cannot be replaced: {error.strerror}"
-        ) from error
-    log.warning("%s: empty file left by a failed creation; creating the store afresh", path)
 
 
 def _close_stale_runs(con: duckdb.DuckDBPyConnection) -> None:
