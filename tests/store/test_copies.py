@@ -57,14 +57,21 @@ def test_the_copy_differs_in_furniture_but_not_in_story(pipeline: Pipeline, tmp_
                             signature(story_body(copy.article.text))) == 1.0  # fmt: skip
 
 
+@pytest.mark.parametrize("batches", ["one", "two", "copy first"])
 def test_two_copies_are_one_story_and_its_events_count_both(
-    pipeline: Pipeline, tmp_path: Path
+    pipeline: Pipeline, tmp_path: Path, batches: str
 ) -> None:
     seed, copy = analyses(pipeline, tmp_path)
     path = tmp_path / "copies.duckdb"
     with Store.open(path) as store:
-        store.save([seed])
-        store.save([copy])  # a later batch: the copy meets the stored story
+        if batches == "one":
+            store.save([seed, copy])
+        elif batches == "two":
+            store.save([seed])
+            store.save([copy])  # a later batch: the copy meets the stored story
+        else:
+            store.save([copy])
+            store.save([seed])
 
     with Store.open(path, read_only=True) as store:
         stories = store.con.sql("SELECT count(DISTINCT story_id), count(*) FROM articles")

@@ -62,7 +62,7 @@ def save_batch(
     ids = list(latest)
     old_keys = writer.replace(ids, [r.article["origin"] for r in rows])
     copies = _link_copies(writer, rows, now, run_id)
-    align_copies(con, rows)
+    left = align_copies(con, rows)  # merge keys that copies' mentions moved away from
     for table in _CHILDREN:
         writer.insert(table, [row for r in rows for row in getattr(r, table)])
     stage_failures = [row for r in rows for row in r.failures]
@@ -71,7 +71,7 @@ def save_batch(
     fresh = {row["id"]: row for row in (*stage_failures, *input_failures)}
     writer.delete_where_in("failures", "id", list(fresh))
     writer.insert("failures", list(fresh.values()))
-    keys = old_keys | {m["merge_key"] for r in rows for m in r.event_mentions}
+    keys = old_keys | left | {m["merge_key"] for r in rows for m in r.event_mentions}
     events = _remerge(writer, keys)
     return SaveReport(
         articles=len(rows),
