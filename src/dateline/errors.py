@@ -44,3 +44,7 @@ class StageError(DatelineError):
 
 class StoreError(DatelineError):
     """The store could not be opened, migrated or written."""
+
+
+class StoreLockedError(StoreError):
+    """Another process holds the store's lock and did not let go in time."""

@@ -189,8 +189,12 @@ class Quote:
     text: str
     kind: QuoteKind
     cue: str | None
+    # the resolved speaker: the actor mention the speaker was read back to ("Sergei Lavrov")
     speaker: Actor | None
-    speaker_text: str | None = None  # the words naming the speaker where they were found
+    # the words naming the speaker for this quote ("he"), and their offsets: text[start:end]
+    speaker_text: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
     channel: str | None = None
     produced_by: str = ""
 

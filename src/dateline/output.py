@@ -153,24 +153,41 @@ def place_record(place: Place) -> JSON:
 
 def quote_record(quote: Quote) -> JSON:
     """An entry of ``quotes``."""
-    speaker = quote.speaker
     return {
         "text": quote.text,
         "start": quote.start,
         "end": quote.end,
         "kind": str(quote.kind),
         "cue": quote.cue,
-        "speaker": None
-        if speaker is None and quote.speaker_text is None
-        else {
-            "text": quote.speaker_text or (speaker.text if speaker else None),
-            "code": speaker.code if speaker else None,
-            "sector": speaker.sector if speaker else None,
-            "name": speaker.name if speaker else None,
-            "start": speaker.start if speaker else None,
-            "end": speaker.end if speaker else None,
-        },
+        "speaker": speaker_record(quote),
         "channel": quote.channel,
+    }
+
+
+def speaker_record(quote: Quote) -> JSON | None:
+    """A quote's ``speaker``: ``text``/``start``/``end`` are the words naming the speaker for
+    this quote ("he"), so ``article.text[start:end] == text``; ``resolved`` is the mention they
+    were read back to ("Russian Foreign Minister Sergei Lavrov"), whose actor gives the code,
+    sector and name."""
+    speaker = quote.speaker
+    if speaker is None and quote.speaker_text is None:
+        return None
+    if quote.speaker_start is not None and quote.speaker_end is not None:
+        text, start, end = quote.speaker_text, quote.speaker_start, quote.speaker_end
+    elif speaker is not None:  # stored before the mention's offsets were kept: the actor's
+        text, start, end = speaker.text, speaker.start, speaker.end
+    else:
+        text, start, end = quote.speaker_text, None, None
+    return {
+        "text": text,
+        "start": start,
+        "end": end,
+        "code": speaker.code if speaker else None,
+        "sector": speaker.sector if speaker else None,
+        "name": speaker.name if speaker else None,
+        "resolved": None
+        if speaker is None
+        else {"text": speaker.text, "start": speaker.start, "end": speaker.end},
     }
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 from dateline.errors import StageError
+from dateline.ingest.language import is_english_or_undetermined
 from dateline.model import Analysis, Article, Event, Failure, Place
 from dateline.nlp import load_model
 from dateline.registry import stage_factory
@@ -110,7 +111,8 @@ class Pipeline:
                 failures.append(_failure(article, error))
                 return ()
 
-        if article.language != "en":
+        # "und" (a headline, a one-liner: too short to tell) is analysed as English
+        if not is_english_or_undetermined(article.language):
             failures.append(
                 Failure(
                     stage="language",

@@ -199,3 +199,46 @@ def test_quotes_said_as_an_aside(analyse: Analyse):
     quote = quote_with(analysis, "These events highlight the dangers")
     assert quote.kind is QuoteKind.INDIRECT
     assert "Ban" in speaker_words(quote)
+
+
+@pytest.mark.issue(10)
+def test_speaker_text_and_offsets_name_the_same_words(seed_analysis: Analysis, pipeline):
+    from pathlib import Path
+
+    from dateline.ingest import iter_articles
+    from dateline.output import quote_record
+
+    real = Path(__file__).resolve().parents[1] / "data" / "real_articles.jsonl"
+    analyses = [seed_analysis]
+    articles = list(iter_articles([real]))[:8]
+    analyses += [pipeline.analyse(a) for a in articles]
+    checked = 0
+    for analysis in analyses:
+        text = analysis.article.text
+        for quote in analysis.quotes:
+            speaker = quote_record(quote)["speaker"]
+            if speaker is None:
+                continue
+            checked += 1
+            assert text[speaker["start"] : speaker["end"]] == speaker["text"], speaker
+            resolved = speaker["resolved"]
+            assert text[resolved["start"] : resolved["end"]] == resolved["text"], resolved
+    assert checked >= 10
+
+
+@pytest.mark.issue(10)
+def test_a_pronoun_speaker_points_at_the_pronoun_and_keeps_the_person(analyse: Analyse):
+    from dateline.output import quote_record
+
+    text = (
+        "Interior Minister Ahmed Karimi visited the border town on Monday.\n\n"
+        '"We will rebuild every house that was destroyed," he told reporters.'
+    )
+    analysis = analyse(text)
+    speaker = quote_record(quote_with(analysis, "We will rebuild"))["speaker"]
+    body = analysis.article.text
+    assert speaker["text"] == "he"
+    assert body[speaker["start"] : speaker["end"]] == "he"
+    assert speaker["start"] == body.index(" he told") + 1
+    assert "Ahmed Karimi" in speaker["resolved"]["text"]
+    assert body[speaker["resolved"]["start"] : speaker["resolved"]["end"]].endswith("Karimi")

@@ -98,3 +98,18 @@ def test_schema_doc_describes_every_table_and_column() -> None:
     con.close()
 
     assert missing == []
+
+
+@pytest.mark.issue(10)
+def test_a_version_1_store_gains_the_speaker_offsets(tmp_path: Path) -> None:
+    path = tmp_path / "v1.duckdb"
+    con = duckdb.connect(str(path))
+    migrate(con, __version__, MIGRATIONS[:1])
+    con.execute("INSERT INTO quotes (article_id, idx, char_start, char_end, text, kind, "
+                "speaker_text) VALUES ('a', 0, 0, 5, 'Hello', 'direct', 'he')")  # fmt: skip
+    con.close()
+
+    with Store.open(path) as store:
+        assert schema_version(store.con) == SCHEMA_VERSION >= 2
+        rows = store.con.sql("SELECT speaker_text, speaker_start, speaker_end FROM quotes")
+        assert rows.fetchall() == [("he", None, None)]

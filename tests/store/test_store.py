@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from dateline.errors import StoreError
+from dateline.errors import StoreError, StoreLockedError
 from dateline.model import (
     Actor,
     ActorKind,
@@ -235,8 +235,8 @@ def test_open_reports_a_store_locked_by_another_writer(tmp_path: Path) -> None:
     try:
         assert holder.stdout is not None
         assert holder.stdout.readline().strip() == "open"
-        with pytest.raises(StoreError, match="being written by another process"):
-            Store.open(path)
+        with pytest.raises(StoreLockedError, match=f"locked by process {holder.pid}"):
+            Store.open(path, lock_timeout=0.3)
     finally:
         holder.communicate("")
 

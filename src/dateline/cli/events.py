@@ -14,6 +14,7 @@ from dateline.cli.storage import (
     emit,
     filter_options,
     format_option,
+    names_store_faults,
     open_reader,
     reports_errors,
 )
@@ -60,6 +61,7 @@ _DYAD_TABLE = {
 )
 @format_option
 @reports_errors
+@names_store_faults
 def events(
     db: Path, actor: str | None, recipient: str | None, event_type: str | None,
     since: date | None, until: date | None, min_mentions: int, status: str, mentions: bool,
@@ -99,6 +101,7 @@ def events(
 )
 @format_option
 @reports_errors
+@names_store_faults
 def actors(
     db: Path, actor: str | None, recipient: str | None, event_type: str | None,
     since: date | None, until: date | None, min_mentions: int, status: str, sectors: bool,
@@ -128,6 +131,7 @@ def actors(
 @click.option("--skip-empty", is_flag=True, help="Leave out periods with no event.")
 @format_option
 @reports_errors
+@names_store_faults
 def dyad(
     first: str, second: str, db: Path, by: str, directed: bool, actor: str | None,
     recipient: str | None, event_type: str | None, since: date | None, until: date | None,
@@ -161,9 +165,12 @@ def dyad(
 @db_option
 @format_option
 @reports_errors
+@names_store_faults
 def sql(query: str, db: Path, fmt: str) -> None:
-    """Run read-only SQL on the store (tables: see docs/schema.md or `select * from
-    duckdb_tables()`). Writing statements are refused.
+    """Run one read-only SELECT (or WITH ... SELECT) on the store (tables: see
+    docs/schema.md or `select * from duckdb_tables()`). Anything else (COPY, EXPORT,
+    ATTACH, INSTALL, LOAD, SET, PRAGMA, CALL, writes, several statements) and any file
+    or URL is refused with exit code 2.
 
     Example:
 
@@ -187,6 +194,7 @@ def sql(query: str, db: Path, fmt: str) -> None:
 )
 @format_option
 @reports_errors
+@names_store_faults
 def failures(db: Path, limit: int, fmt: str) -> None:
     """List the inputs and stages that failed, with the reason (raw input is kept in the
     store's failures table for replay).

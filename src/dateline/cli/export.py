@@ -15,6 +15,7 @@ from dateline.cli.storage import (
     build_filter,
     db_option,
     filter_options,
+    names_store_faults,
     open_reader,
     reports_errors,
 )
@@ -50,6 +51,7 @@ from dateline.export import FORMATS, LEVELS, write_csv, write_gdelt, write_jsonl
 @click.option("--header", is_flag=True, help="gdelt: start with a line of GDELT column names.")
 @filter_options
 @reports_errors
+@names_store_faults
 def export(
     db: Path, fmt: str, level: str, output: Path | None, header: bool, actor: str | None,
     recipient: str | None, event_type: str | None, since: date | None, until: date | None,

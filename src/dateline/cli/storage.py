@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import ParamSpec, TypeVar
 
 import click
+import duckdb
 
 from dateline.cli.tables import print_rows
 from dateline.errors import InputError, StoreError
@@ -19,6 +20,7 @@ from dateline.query import EventFilter, QueryResult
 from dateline.query.events import PERIODS
 from dateline.query.filters import statuses
 from dateline.store import DB_ENV, DEFAULT_DB, Store
+from dateline.store.connect import describe_fault
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -152,3 +154,19 @@ def _csv_cell(value: object) -> object:
     if isinstance(value, list):
         return ";".join(str(v) for v in value)
     return value
+
+
+def names_store_faults(function: Callable[P, R]) -> Callable[P, R]:
+    """Turn a DuckDB error met while reading (a block cut off or corrupt) into a StoreError
+    naming the store file and DuckDB's cause, for ``reports_errors`` to print once."""
+
+    @functools.wraps(function)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return function(*args, **kwargs)
+        except duckdb.Error as error:
+            db = kwargs.get("db")
+            path = db if isinstance(db, Path) else Path(str(db or DEFAULT_DB))
+            raise StoreError(describe_fault(path, error)) from error
+
+    return wrapper

@@ -1,5 +1,6 @@
 """Near-duplicate articles: syndicated copies of one story found by MinHash over the body."""
 
+from dateline.dedupe.body import story_body
 from dateline.dedupe.minhash import (
     BANDS,
     NEAR_DUPLICATE_JACCARD,
@@ -16,4 +17,5 @@ __all__ = [
     "band_hashes",
     "estimate_jaccard",
     "signature",
+    "story_body",
 ]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import duckdb
+import pyarrow as pa
+import pyarrow.dataset as ds
 
 from dateline.errors import InputError, StoreError
 from dateline.export.tables import events_relation, mentions_relation
@@ -18,6 +19,8 @@ def write_parquet(
     """Write Hive-partitioned Parquet files under ``folder``; return the row count.
 
     Events with no date go under ``year=__HIVE_DEFAULT_PARTITION__``, as Hive readers expect.
+    The files are written by pyarrow from the query's result: the store's reader connection
+    has file access off, so DuckDB itself never writes outside the store.
     """
     if level == "events":
         relation = events_relation(store.con, where, nested=True)
@@ -29,9 +32,15 @@ def write_parquet(
         raise InputError(f"{folder}: Parquet export writes a folder, and this is a file")
     if folder.is_dir() and any(folder.iterdir()):
         raise InputError(f"{folder}: folder is not empty; choose a new one for the export")
-    count = int(relation.aggregate("count(*)").fetchall()[0][0])
+    table = relation.to_arrow_table()
+    partitioning = ds.partitioning(
+        pa.schema([table.schema.field("year"), table.schema.field("month")]), flavor="hive"
+    )
     try:
-        relation.to_parquet(str(folder), partition_by=["year", "month"], overwrite=True)
-    except duckdb.Error as error:
+        ds.write_dataset(
+            table, folder, format="parquet", partitioning=partitioning,
+            basename_template="part-{i}.parquet", existing_data_behavior="overwrite_or_ignore",
+        )  # fmt: skip
+    except (OSError, pa.ArrowException) as error:
         raise StoreError(f"{folder}: could not write Parquet: {error}") from error
-    return count
+    return int(table.num_rows)

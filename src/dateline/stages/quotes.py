@@ -286,6 +286,8 @@ class _ArticleQuotes:
             cue=cue.text if cue is not None else None,
             speaker=speaker.actor if speaker is not None else None,
             speaker_text=speaker.text if speaker is not None else None,
+            speaker_start=speaker.start if speaker is not None else None,
+            speaker_end=speaker.end if speaker is not None else None,
             channel=channel,
             produced_by=PRODUCED_BY,
         )

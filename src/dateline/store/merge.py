@@ -45,7 +45,7 @@ class MergeMention:
     time_status: str
     location: Mapping[str, object] | None
     seen: date | None  # when the article appeared
-    outlet: str | None
+    outlet: str | None  # the outlet; an article with none known is a source of its own
     story_id: str
     is_root: bool
 
@@ -183,12 +183,18 @@ def _most_common(values: Iterable[object]) -> object:
     return min((v for v, n in counts.items() if n == best), key=str)
 
 
-def _participants(members: list[MergeMention], side: str) -> list[dict[str, object]]:
+def _participants(members: list[MergeMention], side: str, key: str) -> list[dict[str, object]]:
+    """The event's participants on one side, with their most common sector and name.
+
+    Only the codes of the merge key count: a copy of a story that joined this event by its
+    sentence (``store.copies``) may have read a participant more, and it is not the event's.
+    """
+    keyed = key.split("|")[1 if side == "actor" else 2].split(",")
     sectors: dict[str, Counter[str]] = defaultdict(Counter)
     names: dict[str, Counter[str]] = defaultdict(Counter)
     for mention in members:
         for code, sector, name in mention.actors if side == "actor" else mention.recipients:
-            if not code:
+            if not code or code not in keyed:
                 continue
             sectors[code].update([sector] if sector else [])
             names[code].update([name] if name else [])
@@ -215,8 +221,8 @@ def _merged_event(
         location = next((m.location for m in members if m.location), None)
     scores = [m.score for m in members if m.score is not None]
     seen: list[date] = [s for s in (m.seen for m in members) if s is not None]
-    actors = _participants(members, "actor")
-    recipients = _participants(members, "recipient")
+    actors = _participants(members, "actor", key)
+    recipients = _participants(members, "recipient", key)
     row: dict[str, object] = {
         "id": content_id("event", key, anchor, country or ""),
         "merge_key": key,
@@ -239,7 +245,8 @@ def _merged_event(
         "location": None if location is None else {f: location.get(f) for f in _EVENT_PLACE_FIELDS},
         "num_mentions": len(members),
         "num_articles": len({m.article_id for m in members}),
-        "num_sources": len({m.outlet for m in members if m.outlet}),
+        # at least 1: an article with no known outlet counts as its own source
+        "num_sources": len({m.outlet or f"article:{m.article_id}" for m in members}),
         "num_stories": len({m.story_id for m in members}),
         "first_seen": min(seen) if seen else None,
         "last_seen": max(seen) if seen else None,

@@ -15,6 +15,7 @@ from importlib.resources import files
 import duckdb
 
 from dateline.errors import StoreError
+from dateline.store.connect import first_line, rollback
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +36,10 @@ def _schema_sql() -> str:
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema: articles, actors, places, times, quotes, event mentions, "
                  "merged events, failures, runs", _schema_sql()),
+    Migration(2, "quotes: speaker_start and speaker_end, the offsets of the words naming the "
+                 "speaker (speaker_text); the speaker struct stays the resolved actor",
+              "ALTER TABLE quotes ADD COLUMN speaker_start INTEGER; "
+              "ALTER TABLE quotes ADD COLUMN speaker_end INTEGER;"),
 )  # fmt: skip
 SCHEMA_VERSION = MIGRATIONS[-1].version
 
@@ -90,9 +95,10 @@ def migrate(
             )  # fmt: skip
             con.execute("COMMIT")
         except duckdb.Error as error:
-            con.execute("ROLLBACK")
+            rollback(con)
             raise StoreError(
-                f"migration {migration.version} ({migration.description}) failed: {error}"
+                f"migration {migration.version} ({migration.description}) failed: "
+                f"{first_line(error)}"
             ) from error
         log.info(
             "store migrated to schema version %d: %s", migration.version, migration.description

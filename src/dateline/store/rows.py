@@ -151,7 +151,8 @@ def quote_row(article_id: str, idx: int, quote: Quote) -> Row:
         "text": quote.text, "kind": str(quote.kind), "cue": quote.cue,
         "speaker": actor_struct(quote.speaker) if quote.speaker else None,
         "speaker_text": quote.speaker_text, "channel": quote.channel,
-        "produced_by": quote.produced_by,
+        "produced_by": quote.produced_by, "speaker_start": quote.speaker_start,
+        "speaker_end": quote.speaker_end,
     }  # fmt: skip
 
 
@@ -259,7 +260,8 @@ def quote_from(row: Mapping[str, Any]) -> Quote:
         kind=QuoteKind(row["kind"]), cue=row["cue"],
         speaker=actor_from(row["speaker"]) if row["speaker"] else None,
         speaker_text=row["speaker_text"], channel=row["channel"],
-        produced_by=row["produced_by"] or "",
+        produced_by=row["produced_by"] or "", speaker_start=row.get("speaker_start"),
+        speaker_end=row.get("speaker_end"),
     )  # fmt: skip
 
 

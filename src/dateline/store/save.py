@@ -16,9 +16,16 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 
-from dateline.dedupe import NEAR_DUPLICATE_JACCARD, band_hashes, estimate_jaccard, signature
+from dateline.dedupe import (
+    NEAR_DUPLICATE_JACCARD,
+    band_hashes,
+    estimate_jaccard,
+    signature,
+    story_body,
+)
 from dateline.dedupe.minhash import Signature
 from dateline.model import Analysis, Failure
+from dateline.store.copies import align_copies
 from dateline.store.merge import MergeMention, merge_events
 from dateline.store.rows import AnalysisRows, Row, analysis_rows, failure_row
 
@@ -55,6 +62,7 @@ def save_batch(
     ids = list(latest)
     old_keys = writer.replace(ids, [r.article["origin"] for r in rows])
     copies = _link_copies(writer, rows, now, run_id)
+    left = align_copies(con, rows)  # merge keys that copies' mentions moved away from
     for table in _CHILDREN:
         writer.insert(table, [row for r in rows for row in getattr(r, table)])
     stage_failures = [row for r in rows for row in r.failures]
@@ -63,7 +71,7 @@ def save_batch(
     fresh = {row["id"]: row for row in (*stage_failures, *input_failures)}
     writer.delete_where_in("failures", "id", list(fresh))
     writer.insert("failures", list(fresh.values()))
-    keys = old_keys | {m["merge_key"] for r in rows for m in r.event_mentions}
+    keys = old_keys | left | {m["merge_key"] for r in rows for m in r.event_mentions}
     events = _remerge(writer, keys)
     return SaveReport(
         articles=len(rows),
@@ -140,7 +148,8 @@ def _link_copies(
     writer: _Writer, rows: list[AnalysisRows], now: datetime, run_id: str | None
 ) -> int:
     """Insert the article rows, each pointing at the story it is a near-duplicate of (or itself)."""
-    signatures = {r.article["id"]: signature(r.article["text"]) for r in rows}
+    # compared without page furniture and dateline, which differ from copy to copy
+    signatures = {r.article["id"]: signature(story_body(r.article["text"])) for r in rows}
     bands = {aid: band_hashes(sig) for aid, sig in signatures.items()}
     writer.con.register(
         "_batch_bands",
@@ -200,7 +209,7 @@ def ord_key(story: str) -> int:
 _MERGE_QUERY = """
 SELECT m.article_id, m.idx, m.merge_key, m.date, m.date_precision, m.type, m.mode, m.context,
        m.cameo, m.quad_code, m.score, m.actor, m.recipient, m.time_status, m.location,
-       m.is_root, a.outlet, a.story_id,
+       m.is_root, coalesce(a.outlet, 'article:' || a.id) AS outlet, a.story_id,
        coalesce(CASE WHEN m.date_precision IS NOT NULL THEN m.date_start END, a.published) AS day,
        coalesce(a.published, CAST(a.ingested_at AS DATE)) AS seen
 FROM event_mentions m JOIN articles a ON a.id = m.article_id

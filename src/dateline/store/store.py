@@ -25,6 +25,15 @@ import pyarrow as pa
 from dateline import __version__
 from dateline.errors import StoreError
 from dateline.model import Analysis, Failure, content_id
+from dateline.store.connect import (
+    check_size,
+    clear_failed_creation,
+    connect,
+    describe_fault,
+    failed_creation,
+    lock_timeout_default,
+    rollback,
+)
 from dateline.store.migrations import MIGRATIONS, SCHEMA_VERSION, migrate, schema_version
 from dateline.store.rows import analysis_from
 from dateline.store.save import SaveReport, save_batch
@@ -74,32 +83,48 @@ class Store:
         self.read_only = read_only
 
     @classmethod
-    def open(cls, path: Path | str | None = None, *, read_only: bool = False) -> Store:
+    def open(
+        cls,
+        path: Path | str | None = None,
+        *,
+        read_only: bool = False,
+        lock_timeout: float | None = None,
+    ) -> Store:
         """Open the store at ``path`` (default: ``default_path()``), creating it if writable.
 
+        A reader cannot reach files, the network or extensions (see ``connect``). When another
+        process holds the lock, the open is retried with backoff for ``lock_timeout`` seconds
+        (default ``$DATELINE_LOCK_TIMEOUT`` or 10). What a creation that failed leaves (a 0-byte
+        file, or DuckDB's first header and no more) holds no data and is created afresh by a
+        writer.
+
         Raises:
-            StoreError: the file is missing (read-only), locked by a writer, not a dateline
-                store, or of a schema this version cannot use.
+            StoreLockedError: another process still held the lock when the time was up.
+            StoreError: the file is missing (read-only), empty (read-only), truncated, corrupt,
+                not a dateline store, in a folder that cannot be written, or of a schema this
+                version cannot use; the message names the file and DuckDB's own reason.
         """
         path = Path(path) if path is not None else default_path()
+        timeout = lock_timeout_default() if lock_timeout is None else lock_timeout
         if read_only and not path.exists():
             raise StoreError(
                 f"{path}: no store here; create one with `dateline ingest PATH --db {path}`"
             )
         if not read_only and path.parent != Path() and not path.parent.exists():
             raise StoreError(f"{path}: folder {path.parent} does not exist")
-        try:
-            con = duckdb.connect(str(path), read_only=read_only)
-        except duckdb.IOException as error:
-            if "lock" in str(error).lower():
+        if path.is_dir():
+            raise StoreError(f"{path}: is a folder, not a store file")
+        left = failed_creation(path)
+        if left is not None:
+            if read_only:
                 raise StoreError(
-                    f"{path}: the store is being written by another process (an ingest or "
-                    "load still running?); try again when it has finished"
-                ) from error
-            raise StoreError(f"{path}: cannot open the store: {error}") from error
-        except duckdb.Error as error:
-            raise StoreError(f"{path}: not a DuckDB store: {error}") from error
+                    f"{path}: {left}, left by a store creation that failed (a full disk?); "
+                    f"run `dateline ingest PATH --db {path}` to create the store afresh"
+                )
+            clear_failed_creation(path, left)
+        con = connect(path, read_only=read_only, lock_timeout=timeout)
         try:
+            check_size(con, path)
             if read_only:
                 version = schema_version(con)
                 if version != SCHEMA_VERSION:
@@ -115,6 +140,9 @@ class Store:
             if str(error).startswith(str(path)):
                 raise
             raise StoreError(f"{path}: {error}") from error
+        except duckdb.Error as error:
+            con.close()
+            raise StoreError(describe_fault(path, error)) from error
         return cls(con, path, read_only=read_only)
 
     def close(self) -> None:
@@ -139,7 +167,7 @@ class Store:
         started = _now()
         settings_json = json.dumps(_settings_dict(settings), sort_keys=True, default=str)
         run_id = content_id(command, started.isoformat(), os.getpid(), *inputs)
-        self.con.execute(
+        self._write(
             "INSERT INTO runs (id, command, inputs, started_at, status, dateline_version, "
             "settings, settings_hash) VALUES (?, ?, ?, ?, 'running', ?, ?, ?)",
             [run_id, command, list(inputs), started, __version__, settings_json,
@@ -149,7 +177,7 @@ class Store:
 
     def finish_run(self, run_id: str, counts: RunCounts, status: str = "complete") -> None:
         """Record how a run ended and what it did."""
-        self.con.execute(
+        self._write(
             "UPDATE runs SET finished_at = ?, status = ?, articles_read = ?, articles_stored = ?, "
             "articles_skipped = ?, failures = ? WHERE id = ?",
             [_now(), status, counts.articles_read, counts.articles_stored,
@@ -187,10 +215,10 @@ class Store:
             report = save_batch(self.con, table_schemas(), results, run_id, _now())
             self.con.execute("COMMIT")
         except duckdb.Error as error:
-            self.con.execute("ROLLBACK")
-            raise StoreError(f"{self.path}: could not save a batch: {error}") from error
+            rollback(self.con)
+            raise StoreError(describe_fault(self.path, error, "could not save a batch")) from error
         except BaseException:
-            self.con.execute("ROLLBACK")
+            rollback(self.con)
             raise
         return report
 
@@ -221,12 +249,24 @@ class Store:
                 _add(totals, save_batch(self.con, table_schemas(), pending, run_id, _now()))
             self.con.execute("COMMIT")
         except duckdb.Error as error:
-            self.con.execute("ROLLBACK")
-            raise StoreError(f"{self.path}: could not load {run_dir}: {error}") from error
+            rollback(self.con)
+            raise StoreError(
+                describe_fault(self.path, error, f"could not load {run_dir}")
+            ) from error
         except BaseException:
-            self.con.execute("ROLLBACK")
+            rollback(self.con)
             raise
         return SaveReport(**totals)
+
+    def _write(self, statement: str, parameters: list[Any]) -> None:
+        """One statement in its own transaction, its failure named with the store's file."""
+        self._require_writable()
+        try:
+            self.con.execute(statement, parameters)
+        except duckdb.Error as error:
+            raise StoreError(
+                describe_fault(self.path, error, "could not record the run")
+            ) from error
 
     def _require_writable(self) -> None:
         if self.read_only:
