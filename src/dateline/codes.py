@@ -78,7 +78,12 @@ def _lexicon_rows(name: str) -> list[dict[str, str]]:
 
 @functools.lru_cache(maxsize=1)
 def _countries() -> dict[str, str]:
-    return {r["code"]: r["term"] for r in _lexicon_rows("countries.tsv") if r["kind"] == "name"}
+    """Each code's first name in the lexicon (the hand-written common name comes first)."""
+    names: dict[str, str] = {}
+    for row in _lexicon_rows("countries.tsv"):
+        if row["kind"] == "name":
+            names.setdefault(row["code"], row["term"])
+    return names
 
 
 @functools.lru_cache(maxsize=1)

@@ -147,7 +147,9 @@ def test_each_page_loads_filters_and_lights_up(browser: Any, seed_db: Path) -> N
 
         page.goto(base + "/map")
         page.wait_for_selector("#map[data-loaded='1']")
-        page.wait_for_function("document.querySelectorAll('.leaflet-overlay-pane path').length > 100")
+        page.wait_for_function(
+            "document.querySelectorAll('.leaflet-overlay-pane path').length > 100"
+        )
         assert int(page.inner_text("#located")) >= 1
         shot(page, "map")
 
@@ -218,7 +220,9 @@ def test_a_correction_made_in_the_browser_becomes_gold(
     exported = CliRunner().invoke(cli, ["export", "--format", "gold", "-o", str(folder),
                                         "--db", str(seed_db)])  # fmt: skip
     assert exported.exit_code == 0, exported.output
-    sentences = [json.loads(line) for line in (folder / "corrections.jsonl").read_text().splitlines()]
+    sentences = [
+        json.loads(line) for line in (folder / "corrections.jsonl").read_text().splitlines()
+    ]
     by_trigger = {e["trigger"]["text"]: s for s in sentences for e in s["events"]}
     assert by_trigger["met"]["events"][0]["type"] == "CONSULT"
     assert any(s["events"] == [] and "backed" in s["text"] for s in sentences)
