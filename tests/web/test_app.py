@@ -109,7 +109,7 @@ def test_dyad_and_map_pages(browse: TestClient) -> None:
     assert "2023-05-01" in dyad
     assert 'id="empty"' in browse.get("/dyad", params={"a": "USA", "b": "CHN"}).text
     page = browse.get("/map", params={"type": "CONSULT"}).text
-    assert 'data-geojson="/events.geojson?type=CONSULT"' in page
+    assert 'data-geojson="/events.geojson?type=CONSULT&amp;limit=5000"' in page
     assert "/static/vendor/leaflet/leaflet.js" in page
     assert browse.get("/static/vendor/world-atlas/countries-110m.json").json()["type"] == "Topology"
 

@@ -7,6 +7,7 @@ tables here, never from the caller's text.
 from __future__ import annotations
 
 import re
+import uuid
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -102,24 +103,50 @@ class Browse:
         if self.country:
             parts.append("e.location.country = $b_country")
             params["b_country"] = self.country.strip().upper()
-        mention = []
-        if self.outlet:
-            mention.append("a.outlet = $b_outlet")
-            params["b_outlet"] = self.outlet
-        if self.min_confidence is not None:
-            mention.append("m.confidence >= $b_confidence")
-            params["b_confidence"] = self.min_confidence
-        if self.text:
-            mention.append(
-                "(a.text[m.char_start + 1 : m.char_end] ILIKE $b_text OR m.trigger ILIKE $b_text)"
-            )
-            params["b_text"] = "%" + self.text.replace("\\", "").replace("%", "") + "%"
-        if mention:
-            parts.append(
-                "e.id IN (SELECT m.event_id FROM event_mentions m JOIN articles a "
-                f"ON a.id = m.article_id WHERE {' AND '.join(mention)})"
-            )
+        if self._by_mentions() is not None:
+            if "event_ids" not in self._checked:
+                raise ValueError("call resolve(store) before where() with mention filters")
+            parts.append(f"e.id IN (SELECT event_id FROM {self._checked['event_ids']})")
         return " AND ".join(parts), params
+
+    def _by_mentions(self) -> tuple[str, dict[str, object]] | None:
+        """The query for the ids of events with a mention of this outlet, confidence or
+        text, or None when none of them is asked."""
+        if not (self.outlet or self.min_confidence is not None or self.text):
+            return None
+        articles, mentions = ["TRUE"], ["TRUE"]
+        params: dict[str, object] = {}
+        if self.outlet:
+            articles.append("outlet = $b_outlet")
+            params["b_outlet"] = self.outlet
+        if self.text:
+            # the article must hold the words before its sentences are cut out and searched
+            articles.append("text ILIKE $b_text")
+            mentions.append("substr(a.text, m.char_start + 1, m.char_end - m.char_start) "
+                            "ILIKE $b_text")  # fmt: skip
+            params["b_text"] = "%" + self.text.replace("\\", "").replace("%", "") + "%"
+        if self.min_confidence is not None:
+            mentions.append("m.confidence >= $b_confidence")
+            params["b_confidence"] = self.min_confidence
+        query = (
+            "SELECT DISTINCT m.event_id FROM event_mentions m JOIN (SELECT id, text FROM "
+            f"articles WHERE {' AND '.join(articles)}) a ON a.id = m.article_id "
+            f"WHERE m.event_id IS NOT NULL AND {' AND '.join(mentions)}"
+        )
+        return query, params
+
+    def resolve(self, store: Store) -> Browse:
+        """Find the events the mention filters (outlet, confidence, text) allow, once, so the
+        page, its count and its facets do not search the articles again."""
+        found = self._by_mentions()
+        if found is not None and "event_ids" not in self._checked:
+            query, params = found
+            ids = store.con.sql(query, params=params).to_arrow_table()
+            # registered on this cursor under a name of ours: the conditions join it by name
+            name = f"_matched_{uuid.uuid4().hex}"
+            store.con.register(name, ids)
+            self._checked["event_ids"] = name
+        return self
 
 
 def page_of_events(
@@ -130,21 +157,25 @@ def page_of_events(
     if sort not in SORTS:
         raise InputError(f"sort {sort!r}: choose one of {', '.join(SORTS)}")
     page, per_page = max(1, page), min(max(1, per_page), 500)
-    condition, params = browse.where()
+    condition, params = browse.resolve(store).where()
     order = f"{SORTS[sort]} {'DESC' if descending else 'ASC'} NULLS LAST, e.id"
     relation = store.con.sql(
-        f"SELECT {COLUMNS} FROM events e WHERE {condition} ORDER BY {order} "
-        f"LIMIT {per_page} OFFSET {(page - 1) * per_page}",
+        f"SELECT {COLUMNS}, count(*) OVER () AS total FROM events e WHERE {condition} "
+        f"ORDER BY {order} LIMIT {per_page} OFFSET {(page - 1) * per_page}",
         params=params,
     )
-    result = QueryResult(tuple(relation.columns), relation.fetchall())
-    total = store.con.sql(f"SELECT count(*) FROM events e WHERE {condition}", params=params)
-    return result, int(total.fetchall()[0][0])
+    rows = relation.fetchall()
+    if rows:
+        total = int(rows[0][-1])
+    else:  # a page past the end still says how many there are
+        counted = store.con.sql(f"SELECT count(*) FROM events e WHERE {condition}", params=params)
+        total = int(counted.fetchall()[0][0])
+    return QueryResult(tuple(relation.columns[:-1]), [row[:-1] for row in rows]), total
 
 
 def all_events(store: Store, browse: Browse, limit: int | None = None) -> QueryResult:
     """Every event matching ``browse`` (newest first), for a download or a map."""
-    condition, params = browse.where()
+    condition, params = browse.resolve(store).where()
     cap = f"LIMIT {int(limit)}" if limit else ""
     relation = store.con.sql(
         f"SELECT {COLUMNS} FROM events e WHERE {condition} "
@@ -155,29 +186,42 @@ def all_events(store: Store, browse: Browse, limit: int | None = None) -> QueryR
 
 
 _FACETS: dict[str, str] = {
-    "type": "SELECT e.type AS value, count(*) AS n FROM events e WHERE {c} GROUP BY 1",
-    "quad": "SELECT e.quad_code AS value, count(*) AS n FROM events e WHERE {c} GROUP BY 1",
-    "status": "SELECT e.time_status AS value, count(*) AS n FROM events e WHERE {c} GROUP BY 1",
-    "country": "SELECT e.location.country AS value, count(*) AS n FROM events e "
-               "WHERE {c} AND e.location.country IS NOT NULL GROUP BY 1",
-    "actor": "SELECT unnest(e.actor_codes) AS value, count(*) AS n FROM events e WHERE {c} "
-             "GROUP BY 1",
+    "type": "type", "quad": "quad_code", "status": "time_status", "country": "country",
+    "actor": "actor_code",
 }  # fmt: skip
 
 
 def facets(store: Store, browse: Browse, top: int = 12) -> dict[str, list[tuple[Any, int]]]:
     """For each facet (type, quad, status, country, actor), its values among the matching
-    events with their counts, most frequent first."""
-    condition, params = browse.where()
-    # the status facet shows every status, so the other statuses can be picked from it
-    open_status = Browse(**{**_fields(browse), "status": "all"}).where()
-    found: dict[str, list[tuple[Any, int]]] = {}
-    for name, query in _FACETS.items():
-        c, p = open_status if name == "status" else (condition, params)
-        rows = store.con.sql(
-            f"{query.format(c=c)} ORDER BY n DESC, value LIMIT {int(top)}", params=p
-        ).fetchall()
-        found[name] = [(value, int(n)) for value, n in rows]
+    events with their counts, most frequent first; the status facet counts every status,
+    so another can be picked from it. One scan of the events for all of them."""
+    browse.resolve(store)
+    every_status = Browse(**{**_fields(browse), "status": "all"})
+    every_status._checked.update(browse._checked)
+    condition, params = every_status.where()
+    chosen = statuses(browse.status)
+    params["b_shown"] = list(chosen) if chosen is not None else list(ALL_STATUSES)
+    counts = " UNION ALL ".join(
+        f"(SELECT '{name}' AS facet, {column}::VARCHAR AS value, count(*) AS n "
+        f"FROM {'actors' if name == 'actor' else 'matched'} "
+        f"WHERE {'TRUE' if name == 'status' else 'shown'} AND {column} IS NOT NULL "
+        f"GROUP BY 2 ORDER BY n DESC, value LIMIT {int(top)})"
+        for name, column in _FACETS.items()
+    )
+    rows = store.con.sql(
+        "WITH matched AS MATERIALIZED (SELECT e.type, e.quad_code, e.time_status, "
+        "e.location.country AS country, e.actor_codes, "
+        "list_contains($b_shown, e.time_status) AS shown "
+        f"FROM events e WHERE {condition}), "
+        "actors AS (SELECT unnest(actor_codes) AS actor_code, shown FROM matched) "
+        f"{counts}",
+        params=params,
+    ).fetchall()
+    found: dict[str, list[tuple[Any, int]]] = {name: [] for name in _FACETS}
+    for facet, value, n in rows:
+        found[facet].append((int(value) if facet == "quad" else value, int(n)))
+    for values in found.values():
+        values.sort(key=lambda item: (-item[1], str(item[0])))
     return found
 
 

@@ -16,6 +16,7 @@ from dateline.web.app import site_of
 from dateline.web.params import browse_from, chosen, link
 
 WIDTH, HEIGHT, PAD = 900, 320, 40
+MAP_POINTS = 5000  # the newest events drawn; a browser clusters more only slowly
 COLOURS = {1: "#6baed6", 2: "#2171b5", 3: "#fc9272", 4: "#cb181d"}
 
 
@@ -83,6 +84,7 @@ def map_page(request: Request) -> Response:
     browse_from(request.query_params)  # a bad filter is reported here, not by the map's fetch
     keep = chosen(request.query_params)
     return site.page(request, "map.html", {
-        "filters": keep, "geojson": f"/events.geojson{link(keep)}", "quads": QUADS,
+        "filters": keep, "geojson": f"/events.geojson{link(keep, limit=MAP_POINTS)}",
+        "points": MAP_POINTS, "quads": QUADS,
         "statuses": STATUS_CHOICES,
     })  # fmt: skip

@@ -65,12 +65,16 @@ def events_page(request: Request) -> Response:
 
 
 def download(request: Request) -> Response:
-    """GET /events.csv|jsonl|geojson: every filtered row (GeoJSON: the located ones)."""
+    """GET /events.csv|jsonl|geojson: every filtered row (GeoJSON: the located ones), or the
+    newest ``limit``."""
     site = site_of(request)
     fmt = request.path_params["fmt"]
     if fmt not in ("csv", "jsonl", "geojson"):
         return site.error(request, f"no download as {fmt!r}: csv, jsonl or geojson", 404)
-    result = all_events(site.reader(), browse_from(request.query_params))
+    limit = request.query_params.get("limit", "")
+    if limit and not limit.isdigit():
+        return site.error(request, f"limit {limit!r} is not a whole number")
+    result = all_events(site.reader(), browse_from(request.query_params), int(limit or 0))
     body = {"csv": _csv, "jsonl": _jsonl, "geojson": _geojson}[fmt](result)
     media = {"csv": "text/csv", "jsonl": "application/jsonl", "geojson": "application/geo+json"}[
         fmt
