@@ -177,3 +177,34 @@ def test_request_size_and_rate_are_limited(seed_db: Path) -> None:
     codes = [client.get("/static/app.css").status_code for _ in range(40)]
     assert 429 in codes
     assert codes[0] == 200
+
+
+def test_serve_command_binds_locally_and_prints_the_token(seed_db: Path) -> None:
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [sys.executable, "-c", "from dateline.cli import cli; cli()", "serve", "--db",
+               str(seed_db), "--port", str(port), "--corrections", "--user", "ann"]  # fmt: skip
+    server = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    try:
+        lines = [server.stderr.readline() for _ in range(2)]
+        assert f"http://127.0.0.1:{port}/" in lines[0]
+        token = re.search(r"login\?token=(\S+)", lines[1]).group(1)
+        for _ in range(100):
+            try:
+                page = urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5).read()
+                break
+            except OSError:
+                time.sleep(0.1)
+        assert b"corrections on" in page
+        assert len(token) >= 20
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+        server.stderr.close()

@@ -160,17 +160,14 @@ def page_of_events(
     condition, params = browse.resolve(store).where()
     order = f"{SORTS[sort]} {'DESC' if descending else 'ASC'} NULLS LAST, e.id"
     relation = store.con.sql(
-        f"SELECT {COLUMNS}, count(*) OVER () AS total FROM events e WHERE {condition} "
-        f"ORDER BY {order} LIMIT {per_page} OFFSET {(page - 1) * per_page}",
+        f"SELECT {COLUMNS} FROM events e WHERE {condition} ORDER BY {order} "
+        f"LIMIT {per_page} OFFSET {(page - 1) * per_page}",
         params=params,
     )
-    rows = relation.fetchall()
-    if rows:
-        total = int(rows[0][-1])
-    else:  # a page past the end still says how many there are
-        counted = store.con.sql(f"SELECT count(*) FROM events e WHERE {condition}", params=params)
-        total = int(counted.fetchall()[0][0])
-    return QueryResult(tuple(relation.columns[:-1]), [row[:-1] for row in rows]), total
+    result = QueryResult(tuple(relation.columns), relation.fetchall())
+    # counted apart: a window count would build every matching row's columns first
+    total = store.con.sql(f"SELECT count(*) FROM events e WHERE {condition}", params=params)
+    return result, int(total.fetchall()[0][0])
 
 
 def all_events(store: Store, browse: Browse, limit: int | None = None) -> QueryResult:

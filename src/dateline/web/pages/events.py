@@ -96,9 +96,21 @@ def _csv(result: QueryResult) -> Iterator[str]:
     yield buffer.getvalue()
 
 
+def _chunks(parts: Iterator[str], size: int = 65536) -> Iterator[str]:
+    """Join small pieces into chunks of about ``size`` characters: one send per chunk."""
+    pending: list[str] = []
+    length = 0
+    for part in parts:
+        pending.append(part)
+        length += len(part)
+        if length >= size:
+            yield "".join(pending)
+            pending, length = [], 0
+    yield "".join(pending)
+
+
 def _jsonl(result: QueryResult) -> Iterator[str]:
-    for record in result.records():
-        yield json.dumps(record, ensure_ascii=False) + "\n"
+    return _chunks(json.dumps(record, ensure_ascii=False) + "\n" for record in result.records())
 
 
 def geojson_features(result: QueryResult) -> Iterator[dict[str, object]]:
@@ -115,7 +127,10 @@ def geojson_features(result: QueryResult) -> Iterator[dict[str, object]]:
 
 
 def _geojson(result: QueryResult) -> Iterator[str]:
-    yield '{"type": "FeatureCollection", "features": ['
-    for number, feature in enumerate(geojson_features(result)):
-        yield ("," if number else "") + json.dumps(feature, ensure_ascii=False)
-    yield "]}\n"
+    def parts() -> Iterator[str]:
+        yield '{"type": "FeatureCollection", "features": ['
+        for number, feature in enumerate(geojson_features(result)):
+            yield ("," if number else "") + json.dumps(feature, ensure_ascii=False)
+        yield "]}\n"
+
+    return _chunks(parts())
