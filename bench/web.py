@@ -36,8 +36,10 @@ import psutil
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data" / "articles" / "fakes.jsonl"
 EXAMPLE = ROOT / "examples" / "reuters-2023-05-10-moscow-talks.txt"
-COUNTRIES = ("SYR TUR RUS IRN USA GBR FRA DEU ISR LBN JOR IRQ SAU EGY QAT ARE YEM LBY UKR CHN "
-             "IND PAK AFG KOR PRK JPN NGA ETH SDN SOM KEN COD MLI VEN COL MEX BRA CAN AUS ITA").split()  # fmt: skip
+COUNTRIES = (
+    "SYR TUR RUS IRN USA GBR FRA DEU ISR LBN JOR IRQ SAU EGY QAT ARE YEM LBY UKR CHN "
+    "IND PAK AFG KOR PRK JPN NGA ETH SDN SOM KEN COD MLI VEN COL MEX BRA CAN AUS ITA"
+).split()
 
 
 def ingest(store: Path, articles: int, data: Path) -> None:
@@ -55,11 +57,13 @@ def ingest(store: Path, articles: int, data: Path) -> None:
 def _recode(column: str, k: str) -> str:
     codes = "[" + ", ".join(f"'{c}'" for c in COUNTRIES) + "]"
     pick = f"{codes}[1 + ((hash(x.code) % 1000)::BIGINT + {k}) % {len(COUNTRIES)}]"
-    return f"list_transform({column}, lambda x: struct_update(x, code := CASE WHEN x.code IS NULL THEN NULL ELSE {pick} END))"
+    recoded = f"CASE WHEN x.code IS NULL THEN NULL ELSE {pick} END"
+    return f"list_transform({column}, lambda x: struct_update(x, code := {recoded}))"
 
 
 def _codes(column: str) -> str:
-    return f"list_sort(list_distinct(list_filter(list_transform({column}, lambda x: x.code), lambda c: c IS NOT NULL)))"
+    codes = f"list_filter(list_transform({column}, lambda x: x.code), lambda c: c IS NOT NULL)"
+    return f"list_sort(list_distinct({codes}))"
 
 
 def replicate(store: Path, events: int) -> tuple[int, int]:
@@ -75,8 +79,10 @@ def replicate(store: Path, events: int) -> tuple[int, int]:
     con.execute("INSERT INTO articles SELECT a0.* REPLACE (id || '~' || k AS id, "
                 "story_id || '~' || k AS story_id) FROM a0, k")  # fmt: skip
     for table in ("actors", "places", "times", "quotes"):
-        con.execute(f"INSERT INTO {table} SELECT {table}.* REPLACE (article_id || '~' || k AS article_id) "
-                    f"FROM {table}, k WHERE NOT contains(article_id, '~')")  # fmt: skip
+        con.execute(
+            f"INSERT INTO {table} SELECT {table}.* REPLACE (article_id || '~' || k AS "
+            f"article_id) FROM {table}, k WHERE NOT contains(article_id, '~')"
+        )
     con.execute(f"""
         INSERT INTO event_mentions SELECT event_mentions.* REPLACE (
             article_id || '~' || k AS article_id, id || '~' || k AS id,
@@ -118,14 +124,20 @@ def pages(store: Path, rng: random.Random) -> dict[str, Callable[[], str]]:
     kinds = ["ASSAULT", "CONSULT", "ACCUSE", "AID", "COERCE"]
     return {
         "events": lambda: f"/?page={rng.randint(1, 40)}",
-        "events, filtered": lambda: f"/?actor={rng.choice(COUNTRIES[:10])}&type={rng.choice(kinds)}&sort=score",
+        "events, filtered": lambda: (
+            f"/?actor={rng.choice(COUNTRIES[:10])}&type={rng.choice(kinds)}&sort=score"
+        ),
         "events, text search": lambda: f"/?q={rng.choice(['attack', 'killed', 'talks', 'said'])}",
         "article": lambda: f"/article/{rng.choice(articles)}",
         "event": lambda: f"/event/{rng.choice(events)}",
-        "dyad": lambda: f"/dyad?a={rng.choice(COUNTRIES[:5])}&b={rng.choice(COUNTRIES[5:10])}&by=month",
+        "dyad": lambda: (
+            f"/dyad?a={rng.choice(COUNTRIES[:5])}&b={rng.choice(COUNTRIES[5:10])}&by=month"
+        ),
         "map": lambda: f"/map?type={rng.choice(kinds)}",
-        "map data (GeoJSON)": lambda: f"/events.geojson?country={rng.choice(COUNTRIES[:10])}&limit=5000",
-    }  # fmt: skip
+        "map data (GeoJSON)": lambda: (
+            f"/events.geojson?country={rng.choice(COUNTRIES[:10])}&limit=5000"
+        ),
+    }
 
 
 def measure(store: Path, requests: int) -> tuple[dict[str, list[float]], float]:
@@ -159,12 +171,15 @@ def measure(store: Path, requests: int) -> tuple[dict[str, list[float]], float]:
 
 
 def main() -> None:
+    """Build the store (unless --keep names one already built), measure, print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--articles", type=int, default=40, help="real articles ingested once")
     parser.add_argument("--data", type=Path, default=DATA, help="JSON Lines of real articles")
-    parser.add_argument("--keep", type=Path, help="build the store here (kept) instead of a temp dir")
+    parser.add_argument(
+        "--keep", type=Path, help="build the store here (kept) instead of a temp dir"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         store = args.keep or Path(tmp) / "bench.duckdb"
