@@ -36,11 +36,13 @@ def chart(rows: list[dict[str, Any]]) -> dict[str, Any]:
     """Stacked bars of the quad-class counts per period and a line of the mean score, as
     coordinates for the SVG template."""
     if not rows:
-        return {"bars": [], "line": "", "ticks": [], "top": 0}
+        return {"bars": [], "lines": [], "dots": [], "ticks": [], "top": 0}
     top = max(1, *(r["events"] for r in rows))
     inner_w, inner_h = WIDTH - 2 * PAD, HEIGHT - 2 * PAD
     step = inner_w / len(rows)
-    bars, points, ticks = [], [], []
+    bars, ticks = [], []
+    lines: list[list[str]] = [[]]  # a period with no event breaks the line
+    dots: list[tuple[float, float, str]] = []
     names = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
     for number, row in enumerate(rows):
         x = PAD + number * step
@@ -51,12 +53,22 @@ def chart(rows: list[dict[str, Any]]) -> dict[str, Any]:
                 base -= height
                 bars.append(Bar(x + step * 0.1, base, step * 0.8, height, COLOURS[quad],
                                 f"{row['period']}: {row[name]} {QUADS[quad]}"))  # fmt: skip
-        if row["mean_score"] is not None:
+        if row["mean_score"] is None:
+            if lines[-1]:
+                lines.append([])
+        else:
             y = PAD + inner_h * (10 - float(row["mean_score"])) / 20
-            points.append(f"{x + step / 2:.1f},{y:.1f}")
+            lines[-1].append(f"{x + step / 2:.1f},{y:.1f}")
+            dots.append((x + step / 2, y, f"{row['period']}: mean score {row['mean_score']}"))
         if len(rows) <= 24 or number % max(1, len(rows) // 12) == 0:
             ticks.append((x + step / 2, str(row["period"])))
-    return {"bars": bars, "line": " ".join(points), "ticks": ticks, "top": top}
+    return {
+        "bars": bars,
+        "lines": [" ".join(line) for line in lines if len(line) > 1],
+        "dots": dots,
+        "ticks": ticks,
+        "top": top,
+    }
 
 
 def dyad_page(request: Request) -> Response:
