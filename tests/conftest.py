@@ -58,3 +58,24 @@ def analyse(pipeline: Pipeline) -> Callable[..., Analysis]:
         return pipeline.analyse(article)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def seed_store_file(tmp_path_factory: pytest.TempPathFactory, seed_analysis: Analysis) -> Path:
+    """A store holding the analysed example article, built once; copy it before writing."""
+    from dateline.store import Store
+
+    path = tmp_path_factory.mktemp("seed") / "seed.duckdb"
+    with Store.open(path) as store:
+        store.save([seed_analysis])
+    return path
+
+
+@pytest.fixture
+def seed_db(seed_store_file: Path, tmp_path: Path) -> Path:
+    """A fresh copy of the example article's store for one test."""
+    import shutil
+
+    path = tmp_path / "seed.duckdb"
+    shutil.copyfile(seed_store_file, path)
+    return path

@@ -13,7 +13,7 @@ from dateline.store import SCHEMA_VERSION, Store
 from dateline.store.migrations import MIGRATIONS, Migration, migrate, schema_version
 
 DOCUMENTED_TABLES = {"schema_version", "runs", "articles", "article_bands", "actors", "places",
-                     "times", "quotes", "event_mentions", "events", "failures"}  # fmt: skip
+                     "times", "quotes", "event_mentions", "events", "failures", "corrections"}  # fmt: skip
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "schema.md"
 
 

@@ -17,6 +17,8 @@ from dateline.cli.export import export
 from dateline.cli.extract import extract
 from dateline.cli.ingest import ingest
 from dateline.cli.load import cluster, load
+from dateline.cli.serve import serve
+from dateline.cli.show import codes, show
 from dateline.errors import SettingsError
 
 
@@ -54,7 +56,8 @@ def cli(verbose: int) -> None:
 
 cli.add_command(extract)
 cli.add_command(evaluate)
-for _command in (ingest, events, actors, dyad, sql, failures, export, cluster, load):
+for _command in (ingest, events, actors, dyad, sql, failures, export, cluster, load, serve,
+                 show, codes):  # fmt: skip
     cli.add_command(_command)
 
 __all__ = ["cli"]

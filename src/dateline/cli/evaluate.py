@@ -10,23 +10,32 @@ from pathlib import Path
 import click
 
 from dateline.cli.options import pipeline_options, settings_from
+from dateline.cli.storage import db_option
 from dateline.cli.tables import print_rows
-from dateline.errors import InputError
+from dateline.errors import InputError, StoreError
 from dateline.evaluation.coding import evaluate_corpus
 from dateline.evaluation.corpus import read_articles, read_corpus, standalone
 from dateline.evaluation.plover import evaluate as evaluate_gold
 from dateline.evaluation.plover import read_gold, read_petrarch_tests
 from dateline.evaluation.records import Counts
+from dateline.evaluation.scoring import CorpusReport
 from dateline.pipeline import Pipeline
+from dateline.store import Store
 
 
 @click.command()
-@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                required=False)  # fmt: skip
 @click.option("--json", "as_json", is_flag=True, help="Write the figures as JSON instead.")
+@click.option("--corrections", is_flag=True,
+              help="Score the events stored in --db against the analyst's corrections in it "
+              "(no GOLD file, no model run).")  # fmt: skip
+@db_option
 @pipeline_options
 def evaluate(
-    gold: Path, as_json: bool, config: Path | None, model: str | None, processes: int | None,
-    batch_size: int | None, strict: bool, min_confidence: float | None,
+    gold: Path | None, as_json: bool, corrections: bool, db: Path, config: Path | None,
+    model: str | None, processes: int | None, batch_size: int | None, strict: bool,
+    min_confidence: float | None,
 ) -> None:  # fmt: skip
     """Score event coding against GOLD, a JSON Lines file of gold sentences.
 
@@ -46,7 +55,14 @@ def evaluate(
         dateline evaluate bench/gold/corpus/dev.jsonl
         dateline evaluate bench/gold/plover_gsr_dev.jsonl
         dateline evaluate bench/gold/events_heldout.jsonl --json > scores.json
+        dateline evaluate --corrections --db events.duckdb
     """
+    if corrections:
+        _evaluate_store(db, as_json=as_json)
+        return
+    if gold is None:
+        click.echo("Error: give a GOLD file, or --corrections to score the store", err=True)
+        sys.exit(2)
     settings = settings_from(config, model, processes, batch_size, strict, min_confidence)
     first = gold.read_text(encoding="utf-8").lstrip().split("\n", 1)[0]
     if '"sid"' in first and '"events"' in first:
@@ -92,7 +108,26 @@ def _evaluate_corpus(gold: Path, pipeline: Pipeline, *, as_json: bool) -> None:
     except InputError as error:
         click.echo(f"Error: {error}", err=True)
         sys.exit(1)
-    report = evaluate_corpus(pipeline, sentences, articles)
+    _print_corpus(gold.name, evaluate_corpus(pipeline, sentences, articles), as_json=as_json)
+
+
+def _evaluate_store(db: Path, *, as_json: bool) -> None:
+    from dateline.evaluation.corrections import score_store
+
+    try:
+        with Store.open(db, read_only=True) as store:
+            report = score_store(store)
+    except (InputError, StoreError) as error:
+        click.echo(f"Error: {error}", err=True)
+        sys.exit(2)
+    if not report.sentences:
+        click.echo(f"no corrections in {db}: make some with `dateline serve --corrections`",
+                   err=True)  # fmt: skip
+        sys.exit(1)
+    _print_corpus(f"{db.name} corrections", report, as_json=as_json)
+
+
+def _print_corpus(name: str, report: CorpusReport, *, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(report.as_dict(), indent=2))
         return
@@ -110,7 +145,7 @@ def _evaluate_corpus(gold: Path, pipeline: Pipeline, *, as_json: bool) -> None:
             ("date", "", "", f"{report.dates.value:.3f} of {report.dates.scored}"),
             ("place", "", "", f"{report.places.value:.3f} of {report.places.scored}"),
         ],
-        title=f"{gold.name}: {report.sentences} sentences, {report.gold_events} gold events, "
+        title=f"{name}: {report.sentences} sentences, {report.gold_events} gold events, "
         f"{report.predicted_events} predicted",
     )
     _print_types(report.by_type)

@@ -20,7 +20,15 @@ from dateline.cli.storage import (
     reports_errors,
 )
 from dateline.errors import InputError
-from dateline.export import FORMATS, LEVELS, write_csv, write_gdelt, write_jsonl, write_parquet
+from dateline.export import (
+    FORMATS,
+    LEVELS,
+    write_csv,
+    write_gdelt,
+    write_gold,
+    write_jsonl,
+    write_parquet,
+)
 
 
 @click.command()
@@ -32,7 +40,8 @@ from dateline.export import FORMATS, LEVELS, write_csv, write_gdelt, write_jsonl
     default="jsonl",
     show_default=True,
     help="jsonl, csv, parquet (a folder, partitioned year=/month=), gdelt (GDELT 2.0 "
-    "event table, tab-separated).",
+    "event table, tab-separated), gold (a folder: the analyst's corrections as a gold corpus "
+    "that `dateline evaluate` reads).",
 )
 @click.option(
     "--level",
@@ -67,13 +76,19 @@ def export(
         dateline export --format csv --actor TUR --since 2023-01 -o turkey.csv
         dateline export --format parquet -o events-parquet/
         dateline export --format gdelt -o events.export.CSV
+        dateline export --format gold -o gold/ && dateline evaluate gold/corrections.jsonl
     """
     where = build_filter(actor, recipient, event_type, since, until, min_mentions, status)
     if fmt == "gdelt" and level != "events":
         raise InputError("the GDELT layout is one row per event: use --level events")
-    if fmt == "parquet" and output is None:
-        raise InputError("Parquet export writes a folder: give it with --output FOLDER")
+    if fmt in ("parquet", "gold") and output is None:
+        raise InputError(f"{fmt} export writes a folder: give it with --output FOLDER")
     with open_reader(db) as store:
+        if fmt == "gold":
+            assert output is not None
+            count = write_gold(store, output)
+            click.echo(f"exported {count} corrected sentences as gold to {output}", err=True)
+            return
         if fmt == "parquet":
             assert output is not None
             count = write_parquet(store, output, level, where)

@@ -33,6 +33,28 @@ def _schema_sql() -> str:
     return files("dateline.store").joinpath("schema.sql").read_text(encoding="utf-8")
 
 
+# Corrections are the analyst's, not the machine's: no ingest or load touches this table, so a
+# re-ingest that replaces an article's rows keeps them (they point at the mention id).
+_CORRECTIONS_SQL = """
+CREATE TABLE corrections (
+    id VARCHAR PRIMARY KEY,
+    mention_id VARCHAR NOT NULL,
+    article_id VARCHAR NOT NULL,
+    event_id VARCHAR,
+    verdict VARCHAR NOT NULL,
+    type VARCHAR,
+    actor VARCHAR,
+    recipient VARCHAR,
+    time_status VARCHAR,
+    date VARCHAR,
+    place VARCHAR,
+    note VARCHAR,
+    made_by VARCHAR NOT NULL,
+    made_at TIMESTAMP NOT NULL
+);
+CREATE INDEX corrections_mention ON corrections (mention_id);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema: articles, actors, places, times, quotes, event mentions, "
                  "merged events, failures, runs", _schema_sql()),
@@ -40,6 +62,8 @@ MIGRATIONS: tuple[Migration, ...] = (
                  "speaker (speaker_text); the speaker struct stays the resolved actor",
               "ALTER TABLE quotes ADD COLUMN speaker_start INTEGER; "
               "ALTER TABLE quotes ADD COLUMN speaker_end INTEGER;"),
+    Migration(3, "corrections: an analyst's verdict on and fixes to an event mention",
+              _CORRECTIONS_SQL),
 )  # fmt: skip
 SCHEMA_VERSION = MIGRATIONS[-1].version
 
