@@ -35,6 +35,15 @@ def _schema_sql() -> str:
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema: articles, actors, places, times, quotes, event mentions, "
                  "merged events, failures, runs", _schema_sql()),
+    Migration(2, "where an event's place and date came from: location_source, "
+                 "location_precision and date_source on event_mentions and events", """
+ALTER TABLE event_mentions ADD COLUMN location_source VARCHAR;
+ALTER TABLE event_mentions ADD COLUMN location_precision VARCHAR;
+ALTER TABLE event_mentions ADD COLUMN date_source VARCHAR;
+ALTER TABLE events ADD COLUMN location_source VARCHAR;
+ALTER TABLE events ADD COLUMN location_precision VARCHAR;
+ALTER TABLE events ADD COLUMN date_source VARCHAR;
+"""),
 )  # fmt: skip
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

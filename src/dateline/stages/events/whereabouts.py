@@ -1,0 +1,254 @@
+"""Where an event happened, read from its own words.
+
+An event takes, in order: the place its own clause names for it (a locative phrase on its verb
+or noun, "in Idlib", "the town of Khan Shaykhun"; a place it is done to, "shelled Douma"; a
+name modifying its noun, "the Moscow talks"); else a place its sentence states in a locative
+phrase; else (``settle``) the place of the same kind of event in a neighbouring sentence; else,
+for a material event, the article's main place when the article is about one place. A wire
+dateline says where the reporter was, so it is never taken by default. Each event records the
+source and the precision of its place.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from dateline.model import Place
+from dateline.stages.events.clauses import REPORTING_VERBS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+CLAUSE = "clause"
+SENTENCE = "sentence"
+NEIGHBOUR = "neighbour"
+ARTICLE = "article"
+DATELINE = "dateline"  # reserved: a place only the dateline gives is not taken by default
+
+# Prepositions that say where: "in Idlib", "near the border", "a visit to Moscow"
+_LOCATIVE = frozenset(
+    {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "into",
+     "within", "along", "over", "off", "to", "toward", "towards", "nearby", "beyond"}
+)  # fmt: skip
+# Where a place is what the act is done to: "an attack on Douma", "a raid against Jobar"
+_TARGET_PREPOSITIONS = frozenset({"on", "against", "upon"})
+# Events whose object or target place is where they happened: "shelled Douma", "retook
+# Khan Shaykhun", "stormed Jobar", "besieged Madaya"
+_PHYSICAL = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "PROTEST", "AID"})
+_OBJECTS = frozenset({"dobj", "nsubjpass", "obj"})
+# Noun-internal links a place climbs through to the phrase that holds it: "the town of X",
+# "X province", "the outskirts of X", "Aleppo, Syria"
+_INNER = frozenset({"compound", "amod", "nmod", "appos", "conj", "npadvmod", "poss"})
+# "20 km north of Aleppo": a direction word carries the place to the verb
+_DIRECTIONS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+     "northern", "southern", "eastern", "western", "outskirts", "edge"}
+)  # fmt: skip
+# Entity labels of place names, resolved or not
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# How many arcs a place may lie from the event's words
+_REACH = 5
+# The more specific place wins between two in the same clause ("in Aleppo, Syria")
+_RANK = {"point": 0, "city": 1, "admin1": 2, "country": 3}
+# An article is about one place when one place has at least this share of its place
+# mentions (the dateline's aside) and is named at least twice
+_MAIN_SHARE = 0.5
+_MAIN_MENTIONS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """An event's place and where it was found."""
+
+    place: Place
+    source: str
+
+    @property
+    def precision(self) -> str | None:
+        """How precise the place is."""
+        return precision_of(self.place)
+
+
+def precision_of(place: Place) -> str | None:
+    """``point``, ``city``, ``admin1`` or ``country``, from the place's feature class."""
+    feature = place.feature
+    if feature == "country":
+        return "country"
+    if feature in ("admin1", "admin2", "region"):
+        # a district or region is known to within a province, not a town
+        return "admin1" if place.country else None
+    if feature == "city":
+        return "city"
+    if feature == "continent":
+        return None
+    return "point" if place.lat is not None else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    place: Place
+    root: Token
+
+
+class Whereabouts:
+    """The places of one article, and how each stands to the event words of the parse."""
+
+    def __init__(self, doc: Doc, places: Sequence[Place], dateline: tuple[int, int] | None) -> None:
+        self.doc = doc
+        self.dateline = dateline
+        self.candidates: list[_Candidate] = []
+        for place in places:
+            if place.lat is None or precision_of(place) is None or self._in_dateline(place):
+                continue
+            span = doc.char_span(place.start, place.end, alignment_mode="expand")
+            if span is not None:
+                self.candidates.append(_Candidate(place, span.root))
+        self.main = _main_place([c.place for c in self.candidates])
+
+    def _in_dateline(self, place: Place) -> bool:
+        return self.dateline is not None and self.dateline[0] <= place.start < self.dateline[1]
+
+    def clause_place(self, head: Token, trigger: Token, kind: str) -> Located | None:
+        """The place the event's own clause names for it, the most specific of the nearest."""
+        targets = _targets(head, trigger)
+        found: list[tuple[int, int, Place]] = []
+        for candidate in self.candidates:
+            steps = _attachment(candidate.root, targets, kind)
+            if steps is not None:
+                rank = _RANK[precision_of(candidate.place) or "country"]
+                found.append((steps, rank, candidate.place))
+        if not found:
+            return None
+        # the nearest; between equally near ones ("Aleppo and Syria") the more specific
+        return Located(min(found, key=lambda item: (item[0], item[1]))[2], CLAUSE)
+
+    def names_unknown_place(self, head: Token, trigger: Token, kind: str) -> bool:
+        """The clause names where the event was with a name that is no resolved place
+        ("near the village of al-Bahariya", "rockets on Damascus" read as the state): no
+        other sentence's place nor the article's may then stand in for it."""
+        targets = _targets(head, trigger)
+        known = {c.root.i for c in self.candidates}
+        sentence = trigger.sent
+        return any(
+            ent.label_ in _PLACE_LABELS
+            and ent.root.i not in known
+            and _attachment(ent.root, targets, kind) is not None
+            for ent in sentence.ents
+        )
+
+    def sentence_place(self, trigger: Token) -> Located | None:
+        """A place the trigger's sentence states in a locative phrase, nearest the trigger."""
+        sentence = trigger.sent
+        found = [
+            (abs(c.root.i - trigger.i), c.place)
+            for c in self.candidates
+            if sentence.start <= c.root.i < sentence.end and _is_locative(c.root)
+        ]
+        if not found:
+            return None
+        return Located(min(found, key=lambda item: item[0])[1], SENTENCE)
+
+    def article_place(self, kind: str) -> Located | None:
+        """The article's main place, for a material event of an article about one place."""
+        if self.main is None or kind not in _PHYSICAL:
+            return None
+        return Located(self.main, ARTICLE)
+
+
+def _targets(head: Token, trigger: Token) -> set[int]:
+    """The event's words: its trigger, and the verb heading its clause unless that verb only
+    reports it ("the Pentagon confirmed strikes in Aleppo": "in Washington" on "confirmed"
+    says where the Pentagon spoke)."""
+    if head.i != trigger.i and head.lemma_.lower() in REPORTING_VERBS:
+        return {trigger.i}
+    return {head.i, trigger.i}
+
+
+def _phrase_head(token: Token) -> tuple[Token, int]:
+    """Up from a place name through noun-internal links and "of" to the phrase holding it:
+    "Khan Shaykhun" in "the town of Khan Shaykhun" -> "town". Returns it and the arcs."""
+    node, steps = token, 0
+    for _ in range(_REACH):
+        if node.dep_ in _INNER and node.head is not node and node.head.pos_ in ("PROPN", "NOUN"):
+            node, steps = node.head, steps + 1
+        elif (
+            node.dep_ == "pobj"
+            and node.head.lower_ == "of"
+            and node.head.head.pos_ in ("NOUN", "PROPN", "ADV", "ADJ")
+            and node.head.head is not node.head
+        ):
+            node, steps = node.head.head, steps + 2
+        else:
+            break
+    return node, steps
+
+
+def _attachment(root: Token, targets: set[int], kind: str) -> int | None:
+    """Arcs from a place to the event's words when the place says where the event was."""
+    if root.i in targets:
+        return None  # the trigger is itself inside the place name
+    phrase, steps = _phrase_head(root)
+    if phrase.i in targets:
+        # "the Moscow talks", "the siege of Madaya": the name modifies the event noun
+        return steps
+    dep = phrase.dep_
+    if dep == "pobj":
+        preposition = phrase.head
+        word = preposition.lower_
+        if word in _TARGET_PREPOSITIONS and kind in _PHYSICAL:
+            pass  # "an attack on Douma"
+        elif word not in _LOCATIVE:
+            return None
+        return _up_to(preposition, targets, steps + 1)
+    if dep in _OBJECTS and kind in _PHYSICAL and phrase.head.i in targets:
+        return steps + 1  # "shelled Douma", "Douma was shelled"
+    if dep in ("advmod", "npadvmod") and phrase.lower_ in _DIRECTIONS:
+        return _up_to(phrase, targets, steps)  # "20 km north of Aleppo"
+    return None
+
+
+def _up_to(token: Token, targets: set[int], steps: int) -> int | None:
+    """Arcs from ``token`` up to the event's words, through nouns and prepositions only: a
+    place in a nested clause ("said the rebels who fled to Idlib") is not the event's."""
+    node = token
+    for _ in range(_REACH):
+        if node.i in targets:
+            return steps
+        head = node.head
+        if head is node:
+            return None
+        if head.i not in targets and head.pos_ in ("VERB", "AUX"):
+            return None
+        node, steps = head, steps + 1
+    return steps if node.i in targets else None
+
+
+def _is_locative(root: Token) -> bool:
+    """The place sits in a locative phrase ("in Idlib", "near the town of X")."""
+    phrase, _ = _phrase_head(root)
+    if phrase.dep_ == "pobj":
+        return phrase.head.lower_ in _LOCATIVE
+    return phrase.dep_ in ("advmod", "npadvmod") and phrase.lower_ in _DIRECTIONS
+
+
+def _main_place(places: Sequence[Place]) -> Place | None:
+    """The place an article is about: the one named most, when it holds at least half of the
+    article's place mentions and every other place named lies in its country (so a place
+    named beside others far away is no main place)."""
+    if not places:
+        return None
+    counts = Counter(_key(p) for p in places)
+    key, count = counts.most_common(1)[0]
+    if count < _MAIN_MENTIONS or count / len(places) < _MAIN_SHARE:
+        return None
+    main = next(p for p in places if _key(p) == key)
+    if any(p.country != main.country for p in places):
+        return None
+    return main
+
+
+def _key(place: Place) -> tuple[object, ...]:
+    return (place.geonameid,) if place.geonameid is not None else (place.name, place.country)
