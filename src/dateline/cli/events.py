@@ -21,12 +21,13 @@ from dateline.query import dyad_timeline, find_events, find_mentions, run_sql, t
 
 _EVENT_TABLE = {
     "date": "date", "event": "event", "cameo": "cameo", "actor": "actor",
-    "recipient": "recipient", "location": "where", "score": "score", "num_mentions": "n",
-    "num_sources": "src",
+    "recipient": "recipient", "location": "where", "location_precision": "precision",
+    "location_source": "from", "score": "score", "num_mentions": "n", "num_sources": "src",
 }  # fmt: skip
 _MENTION_TABLE = {
     "published": "published", "outlet": "outlet", "event": "event", "actor": "actor",
-    "recipient": "recipient", "sentence": "sentence",
+    "recipient": "recipient", "location": "where", "location_source": "from",
+    "sentence": "sentence",
 }  # fmt: skip
 _DYAD_TABLE = {
     "period": "period", "verbal_cooperation": "q1", "material_cooperation": "q2",

@@ -1,12 +1,14 @@
-"""Exports of the store: JSON Lines, CSV, Parquet partitioned by date, GDELT 2.0 layout."""
+"""Exports of the store: JSON Lines, CSV, Parquet partitioned by date, GDELT 2.0 layout,
+GeoJSON."""
 
 from dateline.export.delimited import write_csv
 from dateline.export.gdelt import GDELT_COLUMNS, write_gdelt
+from dateline.export.geojson import write_geojson
 from dateline.export.jsonl import write_jsonl
 from dateline.export.parquet import write_parquet
 from dateline.export.tables import LEVELS
 
-FORMATS: tuple[str, ...] = ("jsonl", "csv", "parquet", "gdelt")
+FORMATS: tuple[str, ...] = ("jsonl", "csv", "parquet", "gdelt", "geojson")
 
 __all__ = [
     "FORMATS",
@@ -14,6 +16,7 @@ __all__ = [
     "LEVELS",
     "write_csv",
     "write_gdelt",
+    "write_geojson",
     "write_jsonl",
     "write_parquet",
 ]
