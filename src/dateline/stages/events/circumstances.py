@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from dateline.model import Article, Event, Place, Precision, TimeExpression, TimeStatus
-from dateline.stages.dates import anchor_date, expression_for
+from dateline.stages.dates import anchor_date, expression_for, header_stamp
 from dateline.stages.events.whereabouts import (
     CLAUSE,
     NEIGHBOUR,
@@ -81,8 +81,17 @@ class Circumstances:
     ) -> None:
         self.doc = doc
         self.article = article
-        self.times = [t for t in times if t.value is not None and not _in_dateline(article, t)]
-        self.published = anchor_date(article)
+        stamp = header_stamp(article.text)
+        # the dateline's date and the text's date stamp say when it was written, not when
+        # anything in it happened
+        self.times = [
+            t
+            for t in times
+            if t.value is not None
+            and not _in_dateline(article, t)
+            and (stamp is None or not stamp[1] <= t.start < stamp[2])
+        ]
+        self.published = stamp[0] if stamp is not None else anchor_date(article)
         dateline = article.dateline
         self.dateline_place = next(
             (
