@@ -49,8 +49,10 @@ _DIRECTIONS = frozenset(
 )  # fmt: skip
 # Entity labels of place names, resolved or not
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-# How many arcs a place may lie from the event's words
+# How many arcs a place may climb inside its own phrase, and then up to the event's words
+# ("outside an apartment in the 12000 block of East 223rd Street in Hawaiian Gardens")
 _REACH = 5
+_CHAIN = 8
 # The more specific place wins between two in the same clause ("in Aleppo, Syria")
 _RANK = {"point": 0, "city": 1, "admin1": 2, "country": 3}
 # An article is about one place when one place has at least this share of its place
@@ -123,7 +125,8 @@ class Whereabouts:
         if not found:
             return None
         # the nearest; between equally near ones ("Aleppo and Syria") the more specific
-        return Located(min(found, key=lambda item: (item[0], item[1]))[2], CLAUSE)
+        nearest = min(found, key=lambda item: (item[0], item[1]))[2]
+        return Located(_finest_within(nearest, [(s, p) for s, _, p in found]), CLAUSE)
 
     def names_unknown_place(self, head: Token, trigger: Token, kind: str) -> bool:
         """The clause names where the event was with a name that is no resolved place
@@ -149,7 +152,8 @@ class Whereabouts:
         ]
         if not found:
             return None
-        return Located(min(found, key=lambda item: item[0])[1], SENTENCE)
+        nearest = min(found, key=lambda item: item[0])[1]
+        return Located(_finest_within(nearest, found), SENTENCE)
 
     def article_place(self, kind: str) -> Located | None:
         """The article's main place, for a material event of an article about one place."""
@@ -165,6 +169,21 @@ def _targets(head: Token, trigger: Token) -> set[int]:
     if head.i != trigger.i and head.lemma_.lower() in REPORTING_VERBS:
         return {trigger.i}
     return {head.i, trigger.i}
+
+
+def _finest_within(nearest: Place, found: Sequence[tuple[int, Place]]) -> Place:
+    """The finest of the places found in the nearest one's country, the nearest of those:
+    "fighting in Syria to recapture the town of Tabqa", "positions in Syria and in Homs".
+    A place in another country ("talks on Syria in Geneva") does not displace it."""
+    rank = _RANK[precision_of(nearest) or "country"]
+    inside = [
+        (distance, _RANK[precision_of(place) or "country"], place)
+        for distance, place in found
+        if place.country == nearest.country and _RANK[precision_of(place) or "country"] < rank
+    ]
+    if not inside:
+        return nearest
+    return min(inside, key=lambda item: (item[1], item[0]))[2]
 
 
 def _phrase_head(token: Token) -> tuple[Token, int]:
@@ -214,7 +233,7 @@ def _up_to(token: Token, targets: set[int], steps: int) -> int | None:
     """Arcs from ``token`` up to the event's words, through nouns and prepositions only: a
     place in a nested clause ("said the rebels who fled to Idlib") is not the event's."""
     node = token
-    for _ in range(_REACH):
+    for _ in range(_CHAIN):
         if node.i in targets:
             return steps
         head = node.head
