@@ -98,3 +98,20 @@ def test_schema_doc_describes_every_table_and_column() -> None:
     con.close()
 
     assert missing == []
+
+
+def test_a_version_1_store_gains_the_event_place_and_date_sources(tmp_path: Path) -> None:
+    path = tmp_path / "v1.duckdb"
+    con = duckdb.connect(str(path))
+    migrate(con, __version__, MIGRATIONS[:1])
+    con.close()
+
+    Store.open(path).close()  # a writing open brings it forward
+
+    con = duckdb.connect(str(path))
+    for table in ("event_mentions", "events"):
+        columns = {r[0] for r in con.sql("SELECT column_name FROM duckdb_columns() "
+                                         f"WHERE table_name = '{table}'").fetchall()}  # fmt: skip
+        assert {"location_source", "location_precision", "date_source"} <= columns
+    assert schema_version(con) == SCHEMA_VERSION >= 2
+    con.close()
