@@ -37,6 +37,7 @@ PUBLICATION = "publication"
 # How many sentences back an earlier mention of the same event may lie
 _EARLIER_REACH = 2
 _CUMULATIVE = frozenset({"since"})
+_SCENE_CHANGES = frozenset({"elsewhere", "meanwhile", "separately", "also", "further"})
 # Intent and threat are statements made now, whatever tense the plan is in
 _STATEMENTS = frozenset({"AGREE", "THREATEN"})
 
@@ -158,7 +159,11 @@ class Circumstances:
         if found is None and where.names_unknown_place(head, trigger, kind):
             self.unknown_place.add(trigger.idx)
             return None
-        return found or where.sentence_place(trigger)
+        return found or where.sentence_place(trigger, kind)
+
+    def _token_at(self, offset: int) -> Token | None:
+        span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
 
     def settle(self, events: Sequence[Event]) -> tuple[Event, ...]:
         """Fill what an event's own sentence did not give: the place of the same kind of
@@ -166,14 +171,24 @@ class Circumstances:
         an article about one place); the date of its earlier mention, else the publication
         date for an event of the day (marked so)."""
         index = {s.start_char: n for n, s in enumerate(self.doc.sents)}
+        # sentences that open on another scene: "Elsewhere in Syria ...", "Meanwhile ..."
+        moved = {n for n, s in enumerate(self.doc.sents) if s[0].lower_ in _SCENE_CHANGES}
         numbered = [(index.get(e.start, -1), e) for e in events]
         settled = []
         for number, event in numbered:
             place, source = event.location, event.location_source
-            if place is None and event.trigger_start not in self.unknown_place:
-                near = _neighbour(numbered, number, event)
+            if (
+                place is None
+                and event.trigger_start not in self.unknown_place
+                and event.time_status is TimeStatus.CURRENT
+                and self.whereabouts.borrows(event.type)
+            ):
+                near = _neighbour(numbered, number, event, moved)
                 found = near or self.whereabouts.article_place(event.type)
-                if found is not None and event.time_status is not TimeStatus.FUTURE:
+                trigger = self._token_at(event.trigger_start)
+                if found is not None and not (
+                    trigger is not None and self.whereabouts.names_other_place(trigger, found.place)
+                ):
                     place, source = found.place, found.source
             day, day_source = event.date, event.date_source
             if day is None:
@@ -192,14 +207,18 @@ class Circumstances:
         return tuple(settled)
 
 
-def _neighbour(numbered: Sequence[tuple[int, Event]], number: int, event: Event) -> Located | None:
+def _neighbour(
+    numbered: Sequence[tuple[int, Event]], number: int, event: Event, moved: set[int]
+) -> Located | None:
     """The place of an event of the same type in the same sentence ("shelled Douma, killing
-    five") or the one before or after, placed by its own words: a report's next sentence
-    often says where the act it named took place."""
+    five"), the one before ("Jets bombed Douma. The strikes killed nine") or the one after,
+    placed by its own words; not across a sentence that opens on another scene ("Elsewhere",
+    "Meanwhile")."""
     for offset in (0, -1, 1):
         for other_number, other in numbered:
             if (
                 other_number == number + offset
+                and not (offset and max(number, other_number) in moved)
                 and other is not event
                 and other.type == event.type
                 and other.location is not None

@@ -33,12 +33,21 @@ _LOCATIVE = frozenset(
     {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "into",
      "within", "along", "over", "off", "to", "toward", "towards", "nearby", "beyond"}
 )  # fmt: skip
+# Where a statement or a meeting was made: "said in Moscow", "talks in Geneva", "a visit to
+# Ankara"
+_WHERE_SAID = frozenset({"in", "inside", "outside", "near", "to"})
 # Where a place is what the act is done to: "an attack on Douma", "a raid against Jobar"
 _TARGET_PREPOSITIONS = frozenset({"on", "against", "upon"})
 # Events whose object or target place is where they happened: "shelled Douma", "retook
 # Khan Shaykhun", "stormed Jobar", "besieged Madaya"
 _PHYSICAL = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "PROTEST", "AID"})
 _OBJECTS = frozenset({"dobj", "nsubjpass", "obj"})
+# Prepositions whose phrase says why, when or about what, not where: a place inside one
+# belongs to another event ("retaliate for the bombing of Guffa")
+_ASIDE = frozenset(
+    {"for", "about", "after", "before", "following", "despite", "since", "amid", "because",
+     "like", "as", "than", "regarding", "concerning", "unlike", "during", "until"}
+)  # fmt: skip
 # Noun-internal links a place climbs through to the phrase that holds it: "the town of X",
 # "X province", "the outskirts of X", "Aleppo, Syria"
 _INNER = frozenset({"compound", "amod", "nmod", "appos", "conj", "npadvmod", "poss"})
@@ -125,8 +134,42 @@ class Whereabouts:
         if not found:
             return None
         # the nearest; between equally near ones ("Aleppo and Syria") the more specific
-        nearest = min(found, key=lambda item: (item[0], item[1]))[2]
+        steps, _, nearest = min(found, key=lambda item: (item[0], item[1]))
+        if self._unknown_nearer(targets, kind, steps, nearest):
+            return None
         return Located(_finest_within(nearest, [(s, p) for s, _, p in found]), CLAUSE)
+
+    def _unknown_nearer(self, targets: set[int], kind: str, steps: int, place: Place) -> bool:
+        """A place name the gazetteer lacks lies nearer the event's words than ``place``
+        ("killed scores in Maaret al-Numaan ... and targeted strongholds in Raqqa province"),
+        unless ``place`` only qualifies it ("the village of Babeska in Idlib")."""
+        known = {c.root.i for c in self.candidates}
+        root = next(c.root for c in self.candidates if c.place is place)
+        for ent in root.sent.ents:
+            if ent.label_ not in _PLACE_LABELS or ent.root.i in known:
+                continue
+            distance = _attachment(ent.root, targets, kind)
+            if distance is not None and distance < steps and ent.root not in root.ancestors:
+                return True
+        return False
+
+    def names_other_place(self, trigger: Token, borrowed: Place) -> bool:
+        """The trigger's sentence says where in words that are no resolved place ("Meanwhile
+        in Damascus Countryside 9 persons were injured"): a place borrowed from another
+        sentence or from the article could contradict it."""
+        names = {n.lower() for n in (borrowed.text, borrowed.name) if n}
+        known = {c.root.i for c in self.candidates}
+        return any(
+            ent.label_ in _PLACE_LABELS
+            and ent.root.i not in known
+            and ent.text.lower() not in names
+            and _is_locative(ent.root)
+            for ent in trigger.sent.ents
+        )
+
+    def borrows(self, kind: str) -> bool:
+        """Whether an event of this kind may take a place from outside its sentence."""
+        return kind in _PHYSICAL
 
     def names_unknown_place(self, head: Token, trigger: Token, kind: str) -> bool:
         """The clause names where the event was with a name that is no resolved place
@@ -142,13 +185,18 @@ class Whereabouts:
             for ent in sentence.ents
         )
 
-    def sentence_place(self, trigger: Token) -> Located | None:
-        """A place the trigger's sentence states in a locative phrase, nearest the trigger."""
+    def sentence_place(self, trigger: Token, kind: str) -> Located | None:
+        """A place the trigger's sentence states in a locative phrase, nearest the trigger,
+        for an act (a statement is placed only by its own words: see ``_reach``)."""
+        if kind not in _PHYSICAL:
+            return None
         sentence = trigger.sent
         found = [
             (abs(c.root.i - trigger.i), c.place)
             for c in self.candidates
-            if sentence.start <= c.root.i < sentence.end and _is_locative(c.root)
+            if sentence.start <= c.root.i < sentence.end
+            and _is_locative(c.root)
+            and not _is_aside(c.root)
         ]
         if not found:
             return None
@@ -219,21 +267,31 @@ def _attachment(root: Token, targets: set[int], kind: str) -> int | None:
         word = preposition.lower_
         if word in _TARGET_PREPOSITIONS and kind in _PHYSICAL:
             pass  # "an attack on Douma"
-        elif word not in _LOCATIVE:
-            return None
-        return _up_to(preposition, targets, steps + 1)
+        elif word not in (_LOCATIVE if kind in _PHYSICAL else _WHERE_SAID):
+            return None  # "took a jab at the United States" names whom, not where
+        return _up_to(preposition, targets, steps + 1, _reach(kind))
     if dep in _OBJECTS and kind in _PHYSICAL and phrase.head.i in targets:
         return steps + 1  # "shelled Douma", "Douma was shelled"
     if dep in ("advmod", "npadvmod") and phrase.lower_ in _DIRECTIONS:
-        return _up_to(phrase, targets, steps)  # "20 km north of Aleppo"
+        return _up_to(phrase, targets, steps, _reach(kind))  # "20 km north of Aleppo"
     return None
 
 
-def _up_to(token: Token, targets: set[int], steps: int) -> int | None:
+def _reach(kind: str) -> int:
+    """A statement, a meeting or a demand happens where it is made: only a phrase on its own
+    words or its object places it ("said in Moscow", "held talks in Geneva"), not one on what
+    it is about
+    ("looking into the use of chemical weapons in Saraqeb"). An act happens where the
+    phrases of its objects and targets put it ("strikes on rebel positions in Idlib")."""
+    return _CHAIN if kind in _PHYSICAL else 2
+
+
+def _up_to(token: Token, targets: set[int], steps: int, reach: int = _CHAIN) -> int | None:
     """Arcs from ``token`` up to the event's words, through nouns and prepositions only: a
-    place in a nested clause ("said the rebels who fled to Idlib") is not the event's."""
+    place in a nested clause ("said the rebels who fled to Idlib") or in a phrase saying why
+    or when ("retaliate for the bombing of Guffa in Upper Nile") is not the event's."""
     node = token
-    for _ in range(_CHAIN):
+    for _ in range(reach):
         if node.i in targets:
             return steps
         head = node.head
@@ -241,8 +299,17 @@ def _up_to(token: Token, targets: set[int], steps: int) -> int | None:
             return None
         if head.i not in targets and head.pos_ in ("VERB", "AUX"):
             return None
+        if head.i not in targets and head.dep_ == "prep" and head.lower_ in _ASIDE:
+            return None
         node, steps = head, steps + 1
     return steps if node.i in targets else None
+
+
+def _is_aside(root: Token) -> bool:
+    """The place belongs to a parenthesis, a remark on something else ("Daesh (banned in
+    Russia)")."""
+    before = root.doc[root.sent.start : root.i].text
+    return before.count("(") > before.count(")")
 
 
 def _is_locative(root: Token) -> bool:
