@@ -146,3 +146,31 @@ def test_the_finer_place_in_the_same_country_wins_over_the_country(rules):
 def test_precision_follows_the_feature_class(feature, lat, expected):
     place = Place(start=0, end=5, text="Aleppo", country="SYR", feature=feature, lat=lat, lon=lat)
     assert precision_of(place) == expected
+
+
+def test_a_when_clause_takes_the_date_it_hangs_from_not_the_span(rules):
+    event = only(
+        events(
+            rules,
+            "Syria has been at war since early 2011, when the government cracked down on "
+            "protesters.",
+            published=date(2016, 7, 19),
+        ),
+        "COERCE",
+    )
+    assert (event.date, event.date_source) == ("2011", "clause")
+
+
+def test_a_point_date_of_the_sentence_dates_an_act_in_another_clause_of_it(rules):
+    event = only(
+        events(
+            rules,
+            "Twelve people were killed on Sunday when army helicopters dropped barrel bombs on a "
+            "market in Aleppo.",
+            published=date(2016, 7, 19),
+        ),
+        "ASSAULT",
+    )
+    assert (event.date, event.date_source) == ("2016-07-17", "sentence")
+    assert event.location is not None
+    assert event.location.text == "Aleppo"

@@ -94,16 +94,6 @@ class Circumstances:
         ]
         self.published = stamp[0] if stamp is not None else anchor_date(article)
         dateline = article.dateline
-        self.dateline_place = next(
-            (
-                p
-                for p in places
-                if dateline is not None
-                and dateline.start <= p.start < dateline.end
-                and p.lat is not None
-            ),
-            None,
-        )
         self.whereabouts = Whereabouts(
             doc, places, (dateline.start, dateline.end) if dateline is not None else None
         )
