@@ -148,10 +148,10 @@ def test_precision_follows_the_feature_class(feature, lat, expected):
     assert precision_of(place) == expected
 
 
-def test_a_when_clause_takes_the_date_it_hangs_from_not_the_span(rules):
+def test_a_when_clause_takes_the_date_it_hangs_from_not_the_span(pipeline):
     event = only(
         events(
-            rules,
+            pipeline,
             "Syria has been at war since early 2011, when the government cracked down on "
             "protesters.",
             published=date(2016, 7, 19),
