@@ -20,7 +20,7 @@ from dateline.model import Place
 from dateline.stages.events.clauses import REPORTING_VERBS
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 CLAUSE = "clause"
 SENTENCE = "sentence"
@@ -118,6 +118,25 @@ class Whereabouts:
             if span is not None:
                 self.candidates.append(_Candidate(place, span.root))
         self.main = _main_place([c.place for c in self.candidates])
+        self.known = {c.root.i for c in self.candidates}
+        # per sentence (by its first token): its resolved places, and the place names the
+        # gazetteer did not resolve; filled as events ask
+        self._places: dict[int, list[_Candidate]] = {}
+        self._unknown: dict[int, list[Span]] = {}
+        for candidate in self.candidates:
+            self._places.setdefault(candidate.root.sent.start, []).append(candidate)
+
+    def _unknown_names(self, sentence: Span) -> list[Span]:
+        """The place names of ``sentence`` that are no resolved place."""
+        names = self._unknown.get(sentence.start)
+        if names is None:
+            names = [
+                ent
+                for ent in sentence.ents
+                if ent.label_ in _PLACE_LABELS and ent.root.i not in self.known
+            ]
+            self._unknown[sentence.start] = names
+        return names
 
     def _in_dateline(self, place: Place) -> bool:
         return self.dateline is not None and self.dateline[0] <= place.start < self.dateline[1]
@@ -126,7 +145,8 @@ class Whereabouts:
         """The place the event's own clause names for it, the most specific of the nearest."""
         targets = _targets(head, trigger)
         found: list[tuple[int, int, Place]] = []
-        for candidate in self.candidates:
+        # a place hangs from the event's words only inside their sentence
+        for candidate in self._places.get(trigger.sent.start, ()):
             steps = _attachment(candidate.root, targets, kind)
             if steps is not None:
                 rank = _RANK[precision_of(candidate.place) or "country"]
@@ -143,11 +163,8 @@ class Whereabouts:
         """A place name the gazetteer lacks lies nearer the event's words than ``place``
         ("killed scores in Maaret al-Numaan ... and targeted strongholds in Raqqa province"),
         unless ``place`` only qualifies it ("the village of Babeska in Idlib")."""
-        known = {c.root.i for c in self.candidates}
         root = next(c.root for c in self.candidates if c.place is place)
-        for ent in root.sent.ents:
-            if ent.label_ not in _PLACE_LABELS or ent.root.i in known:
-                continue
+        for ent in self._unknown_names(root.sent):
             distance = _attachment(ent.root, targets, kind)
             if distance is not None and distance < steps and ent.root not in root.ancestors:
                 return True
@@ -158,13 +175,9 @@ class Whereabouts:
         in Damascus Countryside 9 persons were injured"): a place borrowed from another
         sentence or from the article could contradict it."""
         names = {n.lower() for n in (borrowed.text, borrowed.name) if n}
-        known = {c.root.i for c in self.candidates}
         return any(
-            ent.label_ in _PLACE_LABELS
-            and ent.root.i not in known
-            and ent.text.lower() not in names
-            and _is_locative(ent.root)
-            for ent in trigger.sent.ents
+            ent.text.lower() not in names and _is_locative(ent.root)
+            for ent in self._unknown_names(trigger.sent)
         )
 
     def borrows(self, kind: str) -> bool:
@@ -176,13 +189,9 @@ class Whereabouts:
         ("near the village of al-Bahariya", "rockets on Damascus" read as the state): no
         other sentence's place nor the article's may then stand in for it."""
         targets = _targets(head, trigger)
-        known = {c.root.i for c in self.candidates}
-        sentence = trigger.sent
         return any(
-            ent.label_ in _PLACE_LABELS
-            and ent.root.i not in known
-            and _attachment(ent.root, targets, kind) is not None
-            for ent in sentence.ents
+            _attachment(ent.root, targets, kind) is not None
+            for ent in self._unknown_names(trigger.sent)
         )
 
     def sentence_place(self, trigger: Token, kind: str) -> Located | None:
@@ -190,13 +199,10 @@ class Whereabouts:
         for an act (a statement is placed only by its own words: see ``_reach``)."""
         if kind not in _PHYSICAL:
             return None
-        sentence = trigger.sent
         found = [
             (abs(c.root.i - trigger.i), c.place)
-            for c in self.candidates
-            if sentence.start <= c.root.i < sentence.end
-            and _is_locative(c.root)
-            and not _is_aside(c.root)
+            for c in self._places.get(trigger.sent.start, ())
+            if _is_locative(c.root) and not _is_aside(c.root)
         ]
         if not found:
             return None
