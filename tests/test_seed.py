@@ -53,6 +53,24 @@ def test_seed_four_party_consult_in_moscow(seed_analysis: Analysis):
     assert (meeting.location.name, meeting.location.country) == ("Moscow", "RUS")
 
 
+@pytest.mark.issue(11)
+def test_seed_meeting_is_placed_in_moscow_by_its_own_sentence_not_the_dateline(
+    seed_analysis: Analysis,
+):
+    [meeting] = [e for e in seed_analysis.events if e.type == "CONSULT" and e.trigger == "met"]
+    dateline = seed_analysis.article.dateline
+    assert dateline is not None
+    assert dateline.place == "Ankara"
+    place = meeting.location
+    assert place is not None
+    assert place.text == "Moscow"
+    # the words "in Moscow" of the meeting's own sentence, not the ANKARA dateline
+    assert meeting.start <= place.start < meeting.end
+    assert place.start >= dateline.end
+    assert (meeting.location_source, meeting.location_precision) == ("clause", "city")
+    assert (meeting.date, meeting.date_source) == ("2023-05-10", "clause")
+
+
 def test_seed_december_defence_talks_are_historical(seed_analysis: Analysis):
     [talks] = [
         e

@@ -178,6 +178,11 @@ class Event:
     trigger_end: int
     confidence: float
     produced_by: str = ""
+    # where ``location`` came from: "clause", "sentence", "neighbour", "article", "dateline"
+    location_source: str | None = None
+    location_precision: str | None = None  # "point", "city", "admin1", "country"
+    # where ``date`` came from: "clause", "sentence", "earlier_mention", "publication"
+    date_source: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -249,3 +249,34 @@ def test_expression_for_reaches_through_the_trigger_verb(nlp: object) -> None:
     found = expression_for(_trigger(doc, "talks"), times)  # type: ignore[arg-type]
     assert found is not None
     assert (found.text, found.formatted()) == ("December", "2022-12")
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    ("head", "stamp"),
+    [
+        ("Published November 17 2017 A car bomb killed 26 people on Friday.", date(2017, 11, 17)),
+        ("Date of publication 7 July 2016 More than 33 people were killed.", date(2016, 7, 7)),
+        ("Strikes kill 45 Monitor AFP Thursday 5 Feb 2015 At least 45 people died.",
+         date(2015, 2, 5)),
+        ("Fired accountant goes on a spree\non Apr 12 2007\nA fired accountant returned.",
+         date(2007, 4, 12)),
+    ],
+)  # fmt: skip
+def test_anchor_is_the_texts_own_date_stamp_before_the_published_metadata(
+    head: str, stamp: date
+) -> None:
+    assert anchor_date(_article(head, published=date(2017, 11, 6))) == stamp
+
+
+@pytest.mark.issue(11)
+def test_a_full_date_after_a_preposition_dates_an_act_not_the_text() -> None:
+    text = "On 5 January 2015 rebels attacked an army post near Hama, the army said."
+    assert anchor_date(_article(text, published=date(2015, 1, 19))) == date(2015, 1, 19)
+
+
+@pytest.mark.issue(11)
+def test_relative_dates_count_from_the_stamp(nlp: object) -> None:
+    text = "Published November 17 2017 A car bomb killed 26 people on Friday in eastern Syria."
+    values = _values(nlp, text, published=date(2017, 11, 6))
+    assert values["Friday"] == "2017-11-17"

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from dateline.stages.timeforms import CalendarDate, Decade, Range, Relative, Unit
+from dateline.stages.timeforms import CalendarDate, Decade, Lean, Range, Relative, Unit
 from dateline.stages.timex import Bare, find_timexes
 
 
@@ -83,3 +85,11 @@ def test_find_timexes_reads_short_decade() -> None:
 def test_find_timexes_rejects_mixed_range() -> None:
     found = find_timexes("Scores were 3-2 May.")
     assert not any(isinstance(f.form, Range) for f in found)
+
+
+@pytest.mark.issue(11)
+def test_a_month_of_last_year_is_one_expression() -> None:
+    [found] = find_timexes("In August last year a car bomb killed 27 people.")
+    period = found.form.resolve(date(2013, 8, 18), Lean.NEAREST)
+    assert period is not None
+    assert (period.value, period.precision.value) == (date(2012, 8, 1), "month")

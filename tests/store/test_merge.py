@@ -127,3 +127,20 @@ def test_merge_key_matches_month_dates_only_with_the_same_month() -> None:
     assert may == merge_key(event(("RUS",), ("SYR",), when="2023-05"), ARTICLE, 1)
     assert may != merge_key(event(("RUS",), ("SYR",), when="2023-06"), ARTICLE, 0)
     assert may != merge_key(event(("RUS",), ("SYR",), when="2023-05-10"), ARTICLE, 0)
+
+
+def test_merge_keeps_the_most_specific_place_its_reports_give() -> None:
+    from dataclasses import replace
+
+    country = replace(mention("a", MAY_10), location={"name": "Syria", "country": "SYR"},
+                      location_source="clause", location_precision="country")  # fmt: skip
+    borrowed = replace(mention("b", MAY_10), location={"name": "Aleppo", "country": "SYR"},
+                       location_source="article", location_precision="city")  # fmt: skip
+    own = replace(mention("c", MAY_10), location={"name": "Aleppo", "country": "SYR"},
+                  location_source="clause", location_precision="city")  # fmt: skip
+
+    [event] = merge_events([country, borrowed, own])
+
+    assert event.row["location"]["name"] == "Aleppo"  # type: ignore[index]
+    assert (event.row["location_precision"], event.row["location_source"]) == ("city", "clause")
+    assert event.row["date_source"] is None  # these reports do not say where their date came from

@@ -113,3 +113,20 @@ def test_a_version_1_store_gains_the_speaker_offsets(tmp_path: Path) -> None:
         assert schema_version(store.con) == SCHEMA_VERSION >= 2
         rows = store.con.sql("SELECT speaker_text, speaker_start, speaker_end FROM quotes")
         assert rows.fetchall() == [("he", None, None)]
+
+
+def test_a_version_1_store_gains_the_event_place_and_date_sources(tmp_path: Path) -> None:
+    path = tmp_path / "v1.duckdb"
+    con = duckdb.connect(str(path))
+    migrate(con, __version__, MIGRATIONS[:1])
+    con.close()
+
+    Store.open(path).close()  # a writing open brings it forward
+
+    con = duckdb.connect(str(path))
+    for table in ("event_mentions", "events"):
+        columns = {r[0] for r in con.sql("SELECT column_name FROM duckdb_columns() "
+                                         f"WHERE table_name = '{table}'").fetchall()}  # fmt: skip
+        assert {"location_source", "location_precision", "date_source"} <= columns
+    assert schema_version(con) == SCHEMA_VERSION >= 2
+    con.close()

@@ -29,12 +29,14 @@ from dateline.query import (
 
 _EVENT_TABLE = {
     "date": "date", "event": "event", "cameo": "cameo", "actor": "actor",
-    "recipient": "recipient", "location": "where", "status": "status", "confidence": "conf",
-    "score": "score", "num_mentions": "n", "num_sources": "src",
+    "recipient": "recipient", "location": "where", "location_precision": "precision",
+    "location_source": "from", "status": "status", "confidence": "conf", "score": "score",
+    "num_mentions": "n", "num_sources": "src",
 }  # fmt: skip
 _MENTION_TABLE = {
     "published": "published", "outlet": "outlet", "event": "event", "actor": "actor",
-    "recipient": "recipient", "time_status": "status", "confidence": "conf",
+    "recipient": "recipient", "location": "where", "location_source": "from",
+    "time_status": "status", "confidence": "conf",
     "sentence": "sentence",
 }  # fmt: skip
 _DYAD_TABLE = {

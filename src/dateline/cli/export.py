@@ -1,4 +1,5 @@
-"""``dateline export``: the store as JSON Lines, CSV, Parquet (partitioned by date) or GDELT."""
+"""``dateline export``: the store as JSON Lines, CSV, Parquet (partitioned by date), GDELT or
+GeoJSON."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from dateline.export import (
     LEVELS,
     write_csv,
     write_gdelt,
+    write_geojson,
     write_gold,
     write_jsonl,
     write_parquet,
@@ -40,8 +42,8 @@ from dateline.export import (
     default="jsonl",
     show_default=True,
     help="jsonl, csv, parquet (a folder, partitioned year=/month=), gdelt (GDELT 2.0 "
-    "event table, tab-separated), gold (a folder: the analyst's corrections as a gold corpus "
-    "that `dateline evaluate` reads).",
+    "event table, tab-separated), geojson (located events as a FeatureCollection of Points), "
+    "gold (a folder: the analyst's corrections as a gold corpus that `dateline evaluate` reads).",
 )
 @click.option(
     "--level",
@@ -76,11 +78,12 @@ def export(
         dateline export --format csv --actor TUR --since 2023-01 -o turkey.csv
         dateline export --format parquet -o events-parquet/
         dateline export --format gdelt -o events.export.CSV
+        dateline export --format geojson --type ASSAULT -o assaults.geojson
         dateline export --format gold -o gold/ && dateline evaluate gold/corrections.jsonl
     """
     where = build_filter(actor, recipient, event_type, since, until, min_mentions, status)
-    if fmt == "gdelt" and level != "events":
-        raise InputError("the GDELT layout is one row per event: use --level events")
+    if fmt in ("gdelt", "geojson") and level != "events":
+        raise InputError(f"the {fmt} export is one record per event: use --level events")
     if fmt in ("parquet", "gold") and output is None:
         raise InputError(f"{fmt} export writes a folder: give it with --output FOLDER")
     with open_reader(db) as store:
@@ -98,9 +101,12 @@ def export(
                     count = write_jsonl(store, out, level, where)
                 elif fmt == "csv":
                     count = write_csv(store, out, level, where)
+                elif fmt == "geojson":
+                    count = write_geojson(store, out, where)
                 else:
                     count = write_gdelt(store, out, where, header=header)
-    click.echo(f"exported {count} {'rows' if fmt == 'gdelt' else level} as {fmt}"
+    noun = {"gdelt": "rows", "geojson": "located events"}.get(fmt, level)
+    click.echo(f"exported {count} {noun} as {fmt}"
                f"{f' to {output}' if output else ''}", err=True)  # fmt: skip
 
 

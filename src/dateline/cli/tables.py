@@ -38,10 +38,13 @@ def print_event_table(records: Sequence[Mapping[str, Any]]) -> None:
             table.add_column(column)
         for event in record["events"]:
             location = event.get("location") or {}
+            where = location.get("name") or ""
+            if where:  # how precise, and from which words: "Moscow (city, clause)"
+                where += f" ({event.get('location_precision')}, {event.get('location_source')})"
             table.add_row(
                 event["event"], event["cameo"], _participants(event["actor"]),
                 _participants(event["recipient"]), event.get("date") or "",
-                event["time_status"], location.get("name") or "", event["trigger"],
+                event["time_status"], where, event["trigger"],
             )  # fmt: skip
         console.print(table)
         for quote in record["quotes"]:

@@ -2,7 +2,8 @@
 
 Differences, said plainly (docs/schema.md repeats them): country codes are ISO 3166-1
 alpha-3 everywhere, also in the *Geo_CountryCode columns where GDELT uses FIPS 10-4;
-ADM1/ADM2 codes are empty; FeatureID is a GeoNames id; AvgTone is empty (not computed);
+ADM1Code is the country code for a country and "country-admin1 name" below it (we have no
+FIPS admin codes), ADM2Code is empty; FeatureID is a GeoNames id; AvgTone is empty (not computed);
 Actor1Geo/Actor2Geo are empty (we locate the action, not each actor). An event with several
 participants is written once per pair of them, sharing its counts.
 """
@@ -41,12 +42,16 @@ GDELT_COLUMNS: tuple[str, ...] = (
 )  # fmt: skip
 
 NON_STATE = frozenset({"IGO", "NGO", "IMG", "MNC"})
-# GDELT geo types: 1 country, 2 US state, 3 US city, 4 world city, 5 world state (ADM1)
+# GDELT geo types: 1 country, 2 US state, 3 US city, 4 world city, 5 world state (ADM1); by
+# the event place's precision (a point is placed as finely as a city)
 _GEO_TYPES: dict[str, tuple[int | None, int | None]] = {
     "country": (1, 1),
     "admin1": (2, 5),
     "city": (3, 4),
+    "point": (3, 4),
 }
+_PRECISION_OF_FEATURE = {"country": "country", "admin1": "admin1", "admin2": "admin1",
+                         "region": "admin1", "city": "city"}  # fmt: skip
 
 _QUERY = """
 SELECT e.*, s.date_added, s.source_url
@@ -131,7 +136,7 @@ def _event_columns(event: Mapping[str, Any]) -> dict[str, object]:
     }
     for prefix in ("Actor1Geo", "Actor2Geo"):
         columns.update({f"{prefix}_{f}": None for f in _GEO_FIELDS})
-    columns.update(_geo_columns("ActionGeo", event["location"]))
+    columns.update(_geo_columns("ActionGeo", event["location"], event.get("location_precision")))
     return columns
 
 
@@ -149,18 +154,27 @@ def _actor_columns(prefix: str, actor: Mapping[str, Any] | None) -> dict[str, ob
     return columns
 
 
-def _geo_columns(prefix: str, place: Mapping[str, Any] | None) -> dict[str, object]:
+def _geo_columns(
+    prefix: str, place: Mapping[str, Any] | None, precision: str | None = None
+) -> dict[str, object]:
     columns: dict[str, object] = {f"{prefix}_{f}": None for f in _GEO_FIELDS}
     if place is None:
         return columns
     country = place["country"]
+    # stores written before the precision was recorded: read it from the feature class
+    precision = precision or _PRECISION_OF_FEATURE.get(place["feature"] or "")
     fallback = (4, 4) if place["lat"] is not None else (None, None)  # a point, or unresolved
-    us, world = _GEO_TYPES.get(place["feature"] or "", fallback)
+    us, world = _GEO_TYPES.get(precision or "", fallback)
     parts = [p for p in (place["name"], place["admin1"], country) if p]
+    if precision == "country":
+        adm1 = country
+    else:
+        adm1 = f"{country}-{place['admin1']}" if country and place["admin1"] else None
     columns.update({
         f"{prefix}_Type": us if country == "USA" else world,
         f"{prefix}_FullName": ", ".join(dict.fromkeys(parts)) or None,
         f"{prefix}_CountryCode": country,
+        f"{prefix}_ADM1Code": adm1,
         f"{prefix}_Lat": place["lat"],
         f"{prefix}_Long": place["lon"],
         f"{prefix}_FeatureID": place["geonameid"],

@@ -59,7 +59,10 @@ def _event_json(row: dict[str, Any]) -> dict[str, Any]:
     return {
         "id": row["id"], "event": row["type"], "mode": row["mode"], "context": row["context"],
         "cameo": row["cameo"], "actor": row["actor"], "recipient": row["recipient"],
-        "date": row["date"], "time_status": row["time_status"], "location": row["location"],
+        "date": row["date"], "date_source": row["date_source"],
+        "time_status": row["time_status"], "location": row["location"],
+        "location_source": row["location_source"],
+        "location_precision": row["location_precision"],
         "quad_code": row["quad_code"], "score": row["score"],
         "num_mentions": row["num_mentions"], "num_articles": row["num_articles"],
         "num_sources": row["num_sources"], "num_stories": row["num_stories"],

@@ -30,7 +30,8 @@ def events_relation(
             {_WHO.format("e.recipient")} AS recipient,
             array_to_string(e.recipient_codes, ';') AS recipient_codes, e.time_status,
             e.location.name AS location, e.location.country AS location_country,
-            e.location.lat AS lat, e.location.lon AS lon, e.num_mentions, e.num_articles,
+            e.location.lat AS lat, e.location.lon AS lon, e.location_precision,
+            e.location_source, e.date_source, e.num_mentions, e.num_articles,
             e.num_sources, e.num_stories, e.first_seen, e.last_seen, e.is_root"""
     query = f"""SELECT {columns}, year(e.date_start) AS year, month(e.date_start) AS month
         FROM events e WHERE {condition} ORDER BY e.date_start NULLS LAST, e.id"""
@@ -49,7 +50,8 @@ def mentions_relation(
             m.mode, array_to_string(m.context, ';') AS context, m.cameo, m.quad_code, m.score,
             {_WHO.format("m.actor")} AS actor, {_WHO.format("m.recipient")} AS recipient,
             m.time_status, m.location.name AS location, m.location.country AS location_country,
-            m.location.lat AS lat, m.location.lon AS lon, m.char_start AS start,
+            m.location.lat AS lat, m.location.lon AS lon, m.location_precision,
+            m.location_source, m.date_source, m.char_start AS start,
             m.char_end AS "end", m.trigger, m.confidence, m.is_root"""
     query = f"""SELECT {columns}, a.outlet, a.published, a.url,
             a.text[m.char_start + 1 : m.char_end] AS sentence,

@@ -26,9 +26,11 @@ def find_events(
     """Merged events (each real-world event once), newest first, with how widely reported."""
     condition, params = (where or EventFilter()).where_merged("e")
     query = f"""
-        SELECT e.id, e.date, e.type AS event, e.cameo, {_PEOPLE.format("e.actor")} AS actor,
+        SELECT e.id, e.date, e.date_source, e.type AS event, e.cameo,
+               {_PEOPLE.format("e.actor")} AS actor,
                {_PEOPLE.format("e.recipient")} AS recipient, e.location.name AS location,
-               e.location.country AS country, e.time_status AS status,
+               e.location.country AS country, e.location.lat AS lat, e.location.lon AS lon,
+               e.location_precision, e.location_source, e.time_status AS status,
                (SELECT round(max(m.confidence), 2) FROM event_mentions m
                 WHERE m.event_id = e.id) AS confidence,
                e.quad_code, e.score, e.num_mentions, e.num_articles, e.num_sources,
@@ -50,10 +52,12 @@ def find_mentions(
         params["f_min_mentions"] = filters.min_mentions
     query = f"""
         SELECT m.event_id, m.id AS mention_id, m.article_id, a.outlet, a.published, m.date,
-               m.type AS event, m.cameo, {_PEOPLE.format("m.actor")} AS actor,
+               m.date_source, m.type AS event, m.cameo, {_PEOPLE.format("m.actor")} AS actor,
                {_PEOPLE.format("m.recipient")} AS recipient, m.time_status,
-               round(m.confidence, 2) AS confidence, m.char_start, m.char_end,
-               a.text[m.char_start + 1 : m.char_end] AS sentence
+               round(m.confidence, 2) AS confidence,
+               m.location.name AS location, m.location.country AS country,
+               m.location_precision, m.location_source,
+               m.char_start, m.char_end, a.text[m.char_start + 1 : m.char_end] AS sentence
         FROM event_mentions m JOIN articles a ON a.id = m.article_id
         LEFT JOIN events e ON e.id = m.event_id
         WHERE {condition}

@@ -14,7 +14,7 @@ from dateline.stages.sentences import sentence_of
 from dateline.stages.tense import Tense, clause_tense, governing_verb, is_predicate
 from dateline.stages.timeforms import CalendarDate, Lean, Period, Relative, Unit
 from dateline.stages.timex import Bare, Found, find_timexes
-from dateline.timewords import MONTHS
+from dateline.timewords import MONTHS, WEEKDAYS
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -43,6 +43,8 @@ _OF_HEADS = frozenset(
 # "the 2011 uprising", "Syria's 2012 elections": a year before a noun, after one of these
 _YEAR_DETERMINERS = frozenset({"the", "its", "his", "her", "their", "our", "this", "that", "a"})
 _COORDINATORS = frozenset({"and", "or", "to", "-", "\u2013", "through"})
+# Words that may follow a stamp on its line: a time of day ("5: 55p", "10:07 AM EST")
+_STAMP_TAIL_WORDS = 4
 _HABITUAL = frozenset({"on", "every", "most", "all", "some", "other", "many"})
 
 
@@ -86,15 +88,29 @@ def find_times(article: Article, doc: Doc) -> Iterator[TimeExpression]:
 
 
 def anchor_date(article: Article, found: Sequence[Found] | None = None) -> date | None:
-    """The date relative expressions count from: published, dateline, or a header stamp.
+    """The date relative expressions count from: the text's own date stamp, else published,
+    else the dateline's date.
 
-    ``found`` is what the grammar found in the text, when it is at hand already.
+    A stamp at the head of the text ("Published November 17 2017", "AFP Thursday 5 Feb 2015")
+    says when these words were written; a ``published`` date from a feed or a collection can
+    be when the page was gathered. ``found`` is what the grammar found in the text, when it
+    is at hand already.
     """
+    stamp = header_stamp(article.text, found)
+    if stamp is not None:
+        return stamp[0]
     if article.published is not None:
         return article.published
     if article.dateline is not None and article.dateline.date is not None:
         return article.dateline.date
-    text = article.text
+    return None
+
+
+def header_stamp(text: str, found: Sequence[Found] | None = None) -> tuple[date, int, int] | None:
+    """A full date stamping the text near its top, with its offsets: opening a line, alone or
+    after a label ("Published", "Posted on", "Date of publication"), or led by its weekday
+    after a source name ("AFP Thursday 5 Feb 2015"). A date after a preposition ("On 5
+    January 2015 rebels attacked") is the date of an act, not of the text."""
     for item in find_timexes(text[:_HEADER_CHARS]) if found is None else found:
         if item.start > _HEADER_CHARS:
             break
@@ -102,10 +118,21 @@ def anchor_date(article: Article, found: Sequence[Found] | None = None) -> date 
         if not (isinstance(form, CalendarDate) and form.year and form.month and form.day):
             continue
         label = text[text.rfind("\n", 0, item.start) + 1 : item.start].lower()
-        if set(re.findall(r"\w+", label)) <= _HEADER_LABEL:
+        words = re.findall(r"\w+", label)
+        line_end = text.find("\n", item.end)
+        rest = text[item.end : line_end if line_end >= 0 else len(text)].split()
+        # "on Apr 12 2007" alone on its line stamps the page; "On 5 January 2015 rebels
+        # attacked ..." dates an act
+        alone = len(rest) <= _STAMP_TAIL_WORDS
+        labelled = (set(words) <= _HEADER_LABEL and (words[-1:] != ["on"] or alone)) or (
+            words[-2:-1] in (["posted"], ["published"], ["updated"])
+        )
+        first = text[item.start : item.end].split(maxsplit=1)[0].rstrip(".,").lower()
+        stamped = first in WEEKDAYS and (not words or words[-1] not in _TIME_PREPOSITIONS | {"on"})
+        if labelled or stamped:
             period = form.resolve(None, Lean.NEAREST)
             if period is not None:
-                return period.value
+                return period.value, item.start, item.end
     return None
 
 

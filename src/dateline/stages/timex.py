@@ -167,6 +167,14 @@ def _month(match: re.Match[str]) -> Found | None:
     return _found(match, form, Bare.MONTH if is_bare else None)
 
 
+def _month_of_year(match: re.Match[str]) -> Found | None:
+    """ "August last year": the month of the year before (this, next) the anchor's, whichever
+    way the month lies from the anchor's month."""
+    shift = _RELATIVE_SHIFT[match.group("rel").lower()]
+    month = month_number(match.group("month"))
+    return None if month is None else _found(match, YearPart(1, month, None, shift))
+
+
 def _bare_year(match: re.Match[str]) -> Found | None:
     return _found(match, CalendarDate(year=int(match.group("year"))), Bare.YEAR)
 
@@ -364,6 +372,11 @@ _RULES: tuple[_Rule, ...] = (
     ),
     *(_rule(rule.pattern, _full_date) for rule in _FULL_DATE_RULES[:5]),
     # months, years, decades, seasons
+    _rule(
+        rf"(?P<month>{FULL_MONTH})(?:\s+(?i:of))?\s+(?P<rel>(?i:this|last|next))\s+(?i:year)\b",
+        _month_of_year,
+        r"(?i)year",
+    ),
     _rule(
         rf"(?:(?P<part>{_PART}|{_OF_PART})|(?P<deixis>(?i:last|next|this|coming))\s+)?"
         rf"(?P<month>{FULL_MONTH})",

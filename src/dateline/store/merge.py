@@ -48,6 +48,9 @@ class MergeMention:
     outlet: str | None  # the outlet; an article with none known is a source of its own
     story_id: str
     is_root: bool
+    location_source: str | None = None  # clause, sentence, neighbour, article, dateline
+    location_precision: str | None = None  # point, city, admin1, country
+    date_source: str | None = None  # clause, sentence, earlier_mention, publication
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -205,6 +208,18 @@ def _participants(members: list[MergeMention], side: str, key: str) -> list[dict
     ]  # fmt: skip
 
 
+_PRECISION_RANK = {"point": 0, "city": 1, "admin1": 2, "country": 3}
+_SOURCE_RANK = {"clause": 0, "sentence": 1, "neighbour": 2, "article": 3, "dateline": 4}
+
+
+def _specificity(mention: MergeMention) -> tuple[int, int]:
+    """Finer places first, then places the event's own words give before borrowed ones."""
+    return (
+        _PRECISION_RANK.get(mention.location_precision or "", len(_PRECISION_RANK)),
+        _SOURCE_RANK.get(mention.location_source or "", len(_SOURCE_RANK)),
+    )
+
+
 _EVENT_PLACE_FIELDS = ("name", "country", "admin1", "lat", "lon", "feature", "geonameid")
 
 
@@ -216,9 +231,12 @@ def _merged_event(
     date_value = _most_common(m.coded_date for m in dated)
     representative = next((m for m in dated if m.coded_date == date_value), None)
     day = representative.day if representative else anchor
-    location = next((m.location for m in members if _country(m) == country and m.location), None)
-    if location is None:
-        location = next((m.location for m in members if m.location), None)
+    placed = [m for m in members if m.location and _country(m) == country] or [
+        m for m in members if m.location
+    ]
+    # the most specific place any report gives, the one its own words give first
+    site = min(placed, key=_specificity, default=None)
+    location = site.location if site is not None else None
     scores = [m.score for m in members if m.score is not None]
     seen: list[date] = [s for s in (m.seen for m in members) if s is not None]
     actors = _participants(members, "actor", key)
@@ -243,6 +261,9 @@ def _merged_event(
         else ("day" if day else None),
         "time_status": _most_common(m.time_status for m in members),
         "location": None if location is None else {f: location.get(f) for f in _EVENT_PLACE_FIELDS},
+        "location_source": site.location_source if site is not None else None,
+        "location_precision": site.location_precision if site is not None else None,
+        "date_source": representative.date_source if representative else None,
         "num_mentions": len(members),
         "num_articles": len({m.article_id for m in members}),
         # at least 1: an article with no known outlet counts as its own source

@@ -64,6 +64,15 @@ MIGRATIONS: tuple[Migration, ...] = (
               "ALTER TABLE quotes ADD COLUMN speaker_end INTEGER;"),
     Migration(3, "corrections: an analyst's verdict on and fixes to an event mention",
               _CORRECTIONS_SQL),
+    Migration(4, "where an event's place and date came from: location_source, "
+                 "location_precision and date_source on event_mentions and events", """
+ALTER TABLE event_mentions ADD COLUMN location_source VARCHAR;
+ALTER TABLE event_mentions ADD COLUMN location_precision VARCHAR;
+ALTER TABLE event_mentions ADD COLUMN date_source VARCHAR;
+ALTER TABLE events ADD COLUMN location_source VARCHAR;
+ALTER TABLE events ADD COLUMN location_precision VARCHAR;
+ALTER TABLE events ADD COLUMN date_source VARCHAR;
+"""),
 )  # fmt: skip
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

@@ -174,6 +174,8 @@ def mention_row(article: Article, idx: int, event: Event, *, is_root: bool) -> R
         "char_start": event.start, "char_end": event.end, "trigger": event.trigger,
         "trigger_start": event.trigger_start, "trigger_end": event.trigger_end,
         "confidence": event.confidence, "produced_by": event.produced_by, "is_root": is_root,
+        "location_source": event.location_source,
+        "location_precision": event.location_precision, "date_source": event.date_source,
     }  # fmt: skip
 
 
@@ -240,7 +242,8 @@ def event_from(row: Mapping[str, Any]) -> Event:
         quad_code=row["quad_code"], score=row["score"], start=row["char_start"],
         end=row["char_end"], trigger=row["trigger"], trigger_start=row["trigger_start"],
         trigger_end=row["trigger_end"], confidence=row["confidence"],
-        produced_by=row["produced_by"] or "",
+        produced_by=row["produced_by"] or "", location_source=row.get("location_source"),
+        location_precision=row.get("location_precision"), date_source=row.get("date_source"),
     )  # fmt: skip
 
 

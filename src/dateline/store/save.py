@@ -209,7 +209,8 @@ def ord_key(story: str) -> int:
 _MERGE_QUERY = """
 SELECT m.article_id, m.idx, m.merge_key, m.date, m.date_precision, m.type, m.mode, m.context,
        m.cameo, m.quad_code, m.score, m.actor, m.recipient, m.time_status, m.location,
-       m.is_root, coalesce(a.outlet, 'article:' || a.id) AS outlet, a.story_id,
+       m.is_root, m.location_source, m.location_precision, m.date_source,
+       coalesce(a.outlet, 'article:' || a.id) AS outlet, a.story_id,
        coalesce(CASE WHEN m.date_precision IS NOT NULL THEN m.date_start END, a.published) AS day,
        coalesce(a.published, CAST(a.ingested_at AS DATE)) AS seen
 FROM event_mentions m JOIN articles a ON a.id = m.article_id
@@ -259,4 +260,6 @@ def _merge_mention(row: Mapping[str, Any]) -> MergeMention:
         actors=_participants(row["actor"]), recipients=_participants(row["recipient"]),
         time_status=row["time_status"], location=row["location"], seen=row["seen"],
         outlet=row["outlet"], story_id=row["story_id"], is_root=row["is_root"],
+        location_source=row["location_source"], location_precision=row["location_precision"],
+        date_source=row["date_source"],
     )  # fmt: skip

@@ -1,15 +1,29 @@
-"""When and where an event happened: the time expression and the place attached to its verb,
-and whether it is current, historical, future, hypothetical or negated.
+"""When and where an event happened, and whether it is current, historical, future,
+hypothetical or negated.
+
+The date is the one its own clause gives ("attacked on 5 January"), else the point date its
+sentence gives, else that of its earlier mention a sentence or two before, else (for an event
+of the day) the publication date; ``date_source`` says which. A span up to now ("since 2014")
+dates no act. The place is found by ``whereabouts``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from dateline.model import Article, Place, Precision, TimeExpression, TimeStatus
-from dateline.stages.dates import anchor_date, expression_for
+from dateline.model import Article, Event, Place, Precision, TimeExpression, TimeStatus
+from dateline.stages.dates import anchor_date, expression_for, header_stamp
+from dateline.stages.events.whereabouts import (
+    CLAUSE,
+    NEIGHBOUR,
+    SENTENCE,
+    Located,
+    Whereabouts,
+    precision_of,
+)
 from dateline.stages.timeforms import period_end
 
 if TYPE_CHECKING:
@@ -17,8 +31,13 @@ if TYPE_CHECKING:
 
 # How far back a date must lie before the report for an event to count as historical
 HISTORICAL_AFTER = timedelta(days=45)
-_VERBAL = frozenset({"VERB", "AUX"})
-_LOCATIVE = frozenset({"in", "at", "near", "outside", "inside"})
+# Where an event's date came from, beyond its own clause and sentence
+EARLIER = "earlier_mention"
+PUBLICATION = "publication"
+# How many sentences back an earlier mention of the same event may lie
+_EARLIER_REACH = 2
+_CUMULATIVE = frozenset({"since"})
+_SCENE_CHANGES = frozenset({"elsewhere", "meanwhile", "separately", "also", "further"})
 # Intent and threat are statements made now, whatever tense the plan is in
 _STATEMENTS = frozenset({"AGREE", "THREATEN"})
 
@@ -63,66 +82,167 @@ class Circumstances:
     ) -> None:
         self.doc = doc
         self.article = article
-        self.times = [t for t in times if t.value is not None]
-        self.published = anchor_date(article)
-        self.places = [(p, _root(doc, p.start, p.end)) for p in places]
+        stamp = header_stamp(article.text)
+        # the dateline's date and the text's date stamp say when it was written, not when
+        # anything in it happened
+        self.times = [
+            t
+            for t in times
+            if t.value is not None
+            and not _in_dateline(article, t)
+            and (stamp is None or not stamp[1] <= t.start < stamp[2])
+        ]
+        self.published = stamp[0] if stamp is not None else anchor_date(article)
         dateline = article.dateline
-        self.dateline_place = next(
-            (
-                p
-                for p in places
-                if dateline is not None
-                and dateline.start <= p.start < dateline.end
-                and p.lat is not None
-            ),
-            None,
+        self.whereabouts = Whereabouts(
+            doc, places, (dateline.start, dateline.end) if dateline is not None else None
         )
+        # triggers whose clause names a place the gazetteer does not resolve
+        self.unknown_place: set[int] = set()
+        # point dates of each sentence (by its first character): what a sentence says of when
+        self.sentence_times: dict[int, list[TimeExpression]] = {}
+        for time in self.times:
+            if _is_cumulative(doc, time):
+                continue
+            span = doc.char_span(time.start, time.end, alignment_mode="expand")
+            if span is not None:
+                self.sentence_times.setdefault(span.sent.start_char, []).append(time)
 
     def time_of(self, head: Token, trigger: Token) -> TimeExpression | None:
-        """The time expression that dates the event's verbs, if any."""
-        return expression_for(trigger, self.times) or (
+        """The time expression that dates the event's verbs, if any: one hanging from them
+        ("attacked on Tuesday"), or the one a "when" clause of theirs belongs to ("since
+        early 2011, when the regime cracked down")."""
+        found = expression_for(trigger, self.times) or (
             expression_for(head, self.times) if head.i != trigger.i else None
         )
+        if found is not None and not _is_cumulative(self.doc, found):
+            return found
+        return self._when_clause(head) or self._when_clause(trigger)
 
-    def date_of(self, when: TimeExpression | None, status: TimeStatus) -> str | None:
-        """The event's date: its own time expression, else the report's date for an event of
-        the day; None for an undated past or future event."""
-        if when is not None:
-            return when.formatted()
-        if status is TimeStatus.CURRENT and self.published is not None:
-            return self.published.isoformat()
+    def _when_clause(self, verb: Token) -> TimeExpression | None:
+        if verb.dep_ not in ("relcl", "advcl") or not any(
+            c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children
+        ):
+            return None
+        owner = verb.head
+        for time in self.times:
+            if time.start <= owner.idx < time.end:
+                return time
         return None
 
-    def place_of(self, head: Token, trigger: Token, *, fallback: bool) -> Place | None:
-        """Where the event happened: a place attached to its verb, else (for an event of the
-        day) the dateline's place."""
-        for place, root in self.places:
-            if root is None or place.lat is None:
-                continue
+    def date_of(self, when: TimeExpression | None, trigger: Token) -> tuple[str | None, str | None]:
+        """The event's date and where it came from: its own clause's time expression, else
+        the point date its sentence gives, else nothing yet (``settle`` looks further)."""
+        if when is not None:
+            return when.formatted(), CLAUSE
+        stated = self.sentence_times.get(trigger.sent.start_char)
+        if stated:
+            nearest = min(stated, key=lambda t: abs(t.start - trigger.idx))
+            return nearest.formatted(), SENTENCE
+        return None, None
+
+    def place_of(self, head: Token, trigger: Token, kind: str) -> Located | None:
+        """Where the event happened by its own words: a place its clause names for it, else
+        one its sentence states."""
+        where = self.whereabouts
+        found = where.clause_place(head, trigger, kind)
+        if found is None and where.names_unknown_place(head, trigger, kind):
+            self.unknown_place.add(trigger.idx)
+            return None
+        return found or where.sentence_place(trigger, kind)
+
+    def _token_at(self, offset: int) -> Token | None:
+        span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
+
+    def settle(self, events: Sequence[Event]) -> tuple[Event, ...]:
+        """Fill what an event's own sentence did not give: the place of the same kind of
+        event in a neighbouring sentence, else the article's main place (material events of
+        an article about one place); the date of its earlier mention, else the publication
+        date for an event of the day (marked so)."""
+        index = {s.start_char: n for n, s in enumerate(self.doc.sents)}
+        # sentences that open on another scene: "Elsewhere in Syria ...", "Meanwhile ..."
+        moved = {n for n, s in enumerate(self.doc.sents) if s[0].lower_ in _SCENE_CHANGES}
+        numbered = [(index.get(e.start, -1), e) for e in events]
+        settled = []
+        for number, event in numbered:
+            place, source = event.location, event.location_source
             if (
-                root.dep_ == "pobj"
-                and root.head.lower_ in _LOCATIVE
-                and _attached(root, head, trigger)
+                place is None
+                and event.trigger_start not in self.unknown_place
+                and event.time_status is TimeStatus.CURRENT
+                and self.whereabouts.borrows(event.type)
             ):
-                return place
-        return self.dateline_place if fallback else None
+                near = _neighbour(numbered, number, event, moved)
+                found = near or self.whereabouts.article_place(event.type)
+                trigger = self._token_at(event.trigger_start)
+                if found is not None and not (
+                    trigger is not None and self.whereabouts.names_other_place(trigger, found.place)
+                ):
+                    place, source = found.place, found.source
+            day, day_source = event.date, event.date_source
+            if day is None:
+                earlier = _earlier(numbered, number, event)
+                if earlier is not None:
+                    day, day_source = earlier.date, EARLIER
+                elif event.time_status is TimeStatus.CURRENT and self.published is not None:
+                    day, day_source = self.published.isoformat(), PUBLICATION
+            settled.append(
+                replace(
+                    event, location=place, location_source=source,
+                    location_precision=precision_of(place) if place is not None else None,
+                    date=day, date_source=day_source,
+                )
+            )  # fmt: skip
+        return tuple(settled)
 
 
-def _root(doc: Doc, start: int, end: int) -> Token | None:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return span.root if span is not None else None
+def _neighbour(
+    numbered: Sequence[tuple[int, Event]], number: int, event: Event, moved: set[int]
+) -> Located | None:
+    """The place of an event of the same type in the same sentence ("shelled Douma, killing
+    five"), the one before ("Jets bombed Douma. The strikes killed nine") or the one after,
+    placed by its own words; not across a sentence that opens on another scene ("Elsewhere",
+    "Meanwhile")."""
+    for offset in (0, -1, 1):
+        for other_number, other in numbered:
+            if (
+                other_number == number + offset
+                and not (offset and max(number, other_number) in moved)
+                and other is not event
+                and other.type == event.type
+                and other.location is not None
+                and other.location_source in (CLAUSE, SENTENCE)
+            ):
+                return Located(other.location, SENTENCE if offset == 0 else NEIGHBOUR)
+    return None
 
 
-def _attached(token: Token, head: Token, trigger: Token) -> bool:
-    """True if ``token`` modifies the event's verbs, not a nested clause or a noun far away."""
-    targets = {head.i, trigger.i}
-    current = token
-    for _ in range(4):
-        if current.i in targets:
-            return True
-        if current.head is current:
-            return False
-        if current is not token and current.pos_ in _VERBAL:
-            return False
-        current = current.head
-    return current.i in targets
+def _earlier(numbered: Sequence[tuple[int, Event]], number: int, event: Event) -> Event | None:
+    """The latest earlier mention of an event of the same type, a sentence or two before,
+    dated by its own words."""
+    found = None
+    for other_number, other in numbered:
+        if other is event:
+            break
+        if (
+            0 <= number - other_number <= _EARLIER_REACH
+            and other.type == event.type
+            and other.date is not None
+            and other.date_source in (CLAUSE, SENTENCE)
+        ):
+            found = other
+    return found
+
+
+def _in_dateline(article: Article, time: TimeExpression) -> bool:
+    dateline = article.dateline
+    return dateline is not None and dateline.start <= time.start < dateline.end
+
+
+def _is_cumulative(doc: Doc, time: TimeExpression) -> bool:
+    """ "since 2014", "for the past five years": a span up to now, not the date of an act."""
+    span = doc.char_span(time.start, time.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    return doc[span.start - 1].lower_ in _CUMULATIVE or span[0].lower_ in _CUMULATIVE

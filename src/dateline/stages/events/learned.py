@@ -183,7 +183,7 @@ class LearnedEventCoder:
                     article, token, kind, confidence, sentence_mentions, view, anchors, backed,
                 ))  # fmt: skip
             seen.update(t.lemma_.lower() for t in words)
-        return tuple(found)
+        return anchors.settle(found)
 
     def _type(self, probabilities: FloatArray) -> tuple[str, float]:
         """The most probable event type other than NONE, and its probability."""
@@ -235,9 +235,8 @@ class LearnedEventCoder:
         cameo = ruled.cameo if ruled is not None else DEFAULT_CAMEO[kind]
         found = coding(cameo)
         sentence = sentences(token.doc).of(token)
-        location = anchors.place_of(head, token, fallback=status is TimeStatus.CURRENT)
-        if location is anchors.dateline_place:
-            location = None  # the dateline says where the reporter was, not the event
+        located = anchors.place_of(head, token, kind)
+        event_date, date_source = anchors.date_of(when, token)
         return Event(
             id=content_id(article.id, sentence.start_char, kind, token.idx, self.produced_by),
             type=kind,
@@ -246,9 +245,9 @@ class LearnedEventCoder:
             cameo=cameo,
             actors=tuple(sources),
             recipients=tuple(targets),
-            date=anchors.date_of(when, status),
+            date=event_date,
             time_status=status,
-            location=location,
+            location=located.place if located is not None else None,
             quad_code=found.quad if found is not None else 0,
             score=found.goldstein if found is not None else 0.0,
             start=sentence.start_char,
@@ -258,6 +257,9 @@ class LearnedEventCoder:
             trigger_end=token.idx + len(token.text),
             confidence=round(confidence, 4),
             produced_by=f"{self.produced_by}+rules" if backed else self.produced_by,
+            location_source=located.source if located is not None else None,
+            location_precision=located.precision if located is not None else None,
+            date_source=date_source,
         )
 
 

@@ -37,6 +37,7 @@ from dateline.stages.events.verbs import (
     load_nouns,
     load_verbs,
 )
+from dateline.stages.events.whereabouts import CLAUSE
 from dateline.stages.sentences import sentences
 
 if TYPE_CHECKING:
@@ -121,7 +122,7 @@ class RuleEventCoder:
                 if event is not None:
                     seen.add(key)
                     events.append(event)
-        return tuple(events)
+        return anchors.settle(events)
 
     # -- clauses ------------------------------------------------------------------------------
 
@@ -328,13 +329,11 @@ class RuleEventCoder:
         )
         if reading.head.dep_ in ("acl", "relcl") and status is not TimeStatus.CURRENT:
             return None  # "property seized in the 1970s": background, not the news
-        event_date = anchors.date_of(when, status)
-        location = anchors.place_of(
-            reading.head, reading.trigger, fallback=status is TimeStatus.CURRENT
-        )
-        # the dateline is where the reporter was: only a place the text attaches to the event
-        # tells where its people are
-        attached = location if location is not anchors.dateline_place else None
+        event_date, date_source = anchors.date_of(when, reading.trigger)
+        located = anchors.place_of(reading.head, reading.trigger, found.event)
+        location = located.place if located is not None else None
+        # only a place the clause attaches to the event tells where its people are
+        attached = location if located is not None and located.source == CLAUSE else None
         sources, targets = _place_people(sources, targets, attached)
         civilians = targets and all(a.sector in ("CVL", "REF") for a in targets)
         if found.event == "CONSULT" and civilians:
@@ -361,6 +360,9 @@ class RuleEventCoder:
             trigger_end=trigger.idx + len(trigger.text),
             confidence=_confidence(reading, sources, targets),
             produced_by=PRODUCED_BY,
+            location_source=located.source if located is not None else None,
+            location_precision=located.precision if located is not None else None,
+            date_source=date_source,
         )
 
 
