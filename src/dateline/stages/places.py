@@ -253,7 +253,8 @@ class _ArticlePlaces:
             # "talks in Moscow" is a place; "Moscow said" an actor
             return is_locative(span)
         if mention.label in PLACE_LABELS and (entry is not None or mention.label == "FAC"):
-            return True
+            # "the deaths of Helen, Clarence and Irene": listed with people, a person
+            return is_locative(span) or not _listed_with_person(span)
         if entry is None:
             # an unknown name is a place where it is used as one: "in Kasba Bonli", "taken
             # to Colchester General Hospital", "at the Dubai World Trade Centre"
@@ -316,6 +317,11 @@ def _is_speaker(token: Token) -> bool:
     return token.dep_ in ("dobj", "attr", "npadvmod") and (
         token.head.lemma_.lower() in REPORTING and token.head.i < token.i
     )
+
+
+def _listed_with_person(span: Span) -> bool:
+    """True if the name is coordinated with a person's name: "Helen, Clarence and Irene"."""
+    return any(t.ent_type_ == "PERSON" for t in span.root.conjuncts)
 
 
 def _after_compass_point(span: Span) -> bool:
