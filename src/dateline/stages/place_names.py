@@ -55,6 +55,8 @@ _DIVISION_WORDS = _words(
     "department territory canton municipality"
 )
 _DIVISION_PREFIX = re.compile(r"^(?:state|province|governorate|county|region|city) of ", re.I)
+_DIVISIONS = frozenset({Feature.ADMIN1, Feature.ADMIN2})
+_CITIES = frozenset({Feature.CITY})
 _QUALIFIER_FEATURES = frozenset({Feature.COUNTRY, Feature.ADMIN1, Feature.ADMIN2})
 _DATELINE_END = frozenset({",", "(", "-", "--", "—", "–", ":"})
 _TRIM_LEFT = frozenset({"the", "The", "THE"})
@@ -123,9 +125,13 @@ class PlaceNames:
             bare = " ".join(words[:-1])
         elif _DIVISION_PREFIX.match(name):
             bare = _DIVISION_PREFIX.sub("", name)
-        if bare:
-            return list(self.gazetteer.lookup(bare)), True
-        return [], False
+        if not bare:
+            return [], False
+        # the word dropped says what kind of place is meant: "Borno State" is the state,
+        # never a town; "the Granite State", "the Lone Star State" (nicknames the gazetteer
+        # does not hold) are not the towns of Granite and Lone Star
+        wanted = _CITIES if name.lower().startswith("city of ") else _DIVISIONS
+        return [e for e in self.gazetteer.lookup(bare) if e.feature in wanted], True
 
     def _dateline(self) -> None:
         dateline = self.article.dateline

@@ -265,7 +265,9 @@ class _ArticlePlaces:
                 return not _is_speaker(span.root)
             if mention.label in PLACE_LABELS:
                 return is_locative(span)
-            return mention.label in VENUE_LABELS and _is_at(span)
+            # "at the Dubai World Trade Centre"; not "at the UN": an acronym names an
+            # organisation, not its building
+            return mention.label in VENUE_LABELS and _is_at(span) and not _is_acronym(span.text)
         # an organisation or person name, or an untagged word, that the gazetteer knows
         if entry.feature in (Feature.REGION, Feature.CONTINENT):
             return False
@@ -317,6 +319,11 @@ def _is_speaker(token: Token) -> bool:
     return token.dep_ in ("dobj", "attr", "npadvmod") and (
         token.head.lemma_.lower() in REPORTING and token.head.i < token.i
     )
+
+
+def _is_acronym(text: str) -> bool:
+    letters = text.replace(".", "")
+    return letters.isupper() and letters.isalpha() and len(letters) <= 6
 
 
 def _listed_with_person(span: Span) -> bool:

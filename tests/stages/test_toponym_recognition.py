@@ -1,0 +1,59 @@
+"""Toponym recognition: organisations, acronyms and nicknames are not taken for places."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from dateline.model import Analysis
+
+Analyse = Callable[..., Analysis]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Observers from the UN and the EU counted the ballots on Sunday.",
+        "NATO jets flew over the base while UN monitors watched.",
+        "The OSCE and the WHO sent a joint team last week.",
+    ],
+)
+def test_recognition_organisation_acronyms_are_not_places(
+    analyse: Analyse, sentence: str
+) -> None:
+    assert not analyse(sentence).places
+
+
+def test_recognition_organisation_acronym_after_at_is_no_venue(analyse: Analyse) -> None:
+    analysis = analyse("Envoys at the UN in Geneva argued over the wording.")
+    assert [p.text for p in analysis.places] == ["Geneva"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Campaigners in the Granite State knocked on doors all weekend.",
+        "The senator toured the Lone Star State after the storms.",
+    ],
+)
+def test_recognition_state_nicknames_are_not_towns(analyse: Analyse, sentence: str) -> None:
+    assert all(p.feature != "city" for p in analyse(sentence).places)
+
+
+def test_recognition_division_word_keeps_the_division(analyse: Analyse) -> None:
+    analysis = analyse("Herders fled villages in Borno State after the raid.")
+    [borno] = [p for p in analysis.places if p.text == "Borno State"]
+    assert (borno.country, borno.feature) == ("NGA", "admin1")
+
+
+def test_recognition_place_name_listed_with_people_is_a_person(analyse: Analyse) -> None:
+    analysis = analyse("The family thanked Helen, Clarence and Marie Dunn for their help.")
+    assert not analysis.places
+
+
+def test_recognition_place_name_listed_with_people_after_in_is_still_a_place(
+    analyse: Analyse,
+) -> None:
+    analysis = analyse("Nurses from Kenya and Uganda worked in Kampala and Jinja.")
+    assert {p.text for p in analysis.places} >= {"Kampala", "Jinja"}
