@@ -24,9 +24,10 @@ in the right country. Distances are from our point; a second reading takes the g
 where we chose the gold's own GeoNames entry, as a geoparser that stores GeoNames' points
 would: a country or a state has no one point, and the gazetteer's centre of one (from
 ``countryinfo``, or the middle of a division's towns) can lie 200 km from GeoNames'. The
-share of toponyms with a gold GeoNames id resolved to that very entry is *exact resolution*. The gold country comes from the gold GeoNames id where the gazetteer
-has it, else from the nearest populated place within 50 km of the gold point; toponyms with
-neither (seas, continents, remote points) are left out of the country score.
+share of toponyms with a gold GeoNames id resolved to that very entry is *exact resolution*.
+The gold country comes from the gold GeoNames id where the gazetteer has it, else from the
+nearest populated place within 50 km of the gold point; toponyms with neither (seas,
+continents, remote points) are left out of the country score.
 """
 
 from __future__ import annotations
