@@ -53,6 +53,7 @@ def print_report(report: PlacesReport, title: str) -> None:
         # streets, buildings and names the gazetteer lacks stay unresolved (null
         # coordinates): they are recognised but left out of the two shares below
         ("unresolved, of recognised", f"{r.recognised - r.resolved}"),
+        ("regions across borders, no country scored", f"{r.regions_unscored}"),
         (
             "correct country, of resolved",
             f"{r.country_accuracy:.3f} ({r.country_right}/{r.country_known})",

@@ -387,7 +387,8 @@ def _region_rows() -> Iterator[Row]:
         )  # fmt: skip
         row.add_name(name, NameKind.MAIN)
         for alias in filter(None, aliases.split("|")):
-            row.add_name(alias, NameKind.ALTERNATE)
+            # "Pacific", "the Gulf": how news names a sea or region, as good as its name
+            row.add_name(alias, NameKind.MAIN)
         yield row
 
 

@@ -19,9 +19,7 @@ Analyse = Callable[..., Analysis]
         "The OSCE and the WHO sent a joint team last week.",
     ],
 )
-def test_recognition_organisation_acronyms_are_not_places(
-    analyse: Analyse, sentence: str
-) -> None:
+def test_recognition_organisation_acronyms_are_not_places(analyse: Analyse, sentence: str) -> None:
     assert not analyse(sentence).places
 
 
@@ -57,3 +55,25 @@ def test_recognition_place_name_listed_with_people_after_in_is_still_a_place(
 ) -> None:
     analysis = analyse("Nurses from Kenya and Uganda worked in Kampala and Jinja.")
     assert {p.text for p in analysis.places} >= {"Kampala", "Jinja"}
+
+
+def test_resolution_village_abroad_the_article_never_points_to_is_unresolved(
+    analyse: Analyse,
+) -> None:
+    # the gazetteer knows Heathrow only as a small town in Florida
+    analysis = analyse(
+        "British Airways cancelled flights from London and Manchester. Passengers at "
+        "Heathrow waited for hours, and Gatwick in West Sussex was closed."
+    )
+    [heathrow] = [p for p in analysis.places if p.text == "Heathrow"]
+    assert heathrow.lat is None
+    assert heathrow.country is None
+
+
+def test_resolution_village_in_the_articles_country_is_resolved(analyse: Analyse) -> None:
+    analysis = analyse(
+        "Residents of Orlando and Sanford in Florida were told to stay indoors. Roads in "
+        "Heathrow were flooded."
+    )
+    [heathrow] = [p for p in analysis.places if p.text == "Heathrow"]
+    assert (heathrow.country, heathrow.admin1) == ("USA", "Florida")

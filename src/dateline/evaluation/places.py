@@ -20,11 +20,13 @@ toponyms including adjectives. Matches are exact character spans unless said oth
 
 Resolution is scored on the literal toponyms that carry coordinates and were recognised
 exactly and resolved: the share within 161 km (100 miles), the median error, and the share
-in the right country. Distances are from our point; a second reading takes the gold point
-where we chose the gold's own GeoNames entry, as a geoparser that stores GeoNames' points
-would: a country or a state has no one point, and the gazetteer's centre of one (from
-``countryinfo``, or the middle of a division's towns) can lie 200 km from GeoNames'. The
-share of toponyms with a gold GeoNames id resolved to that very entry is *exact resolution*.
+in the right country (not scored where we give a region across borders, "the Middle East",
+and the gazetteer lacks the gold entry). Distances are from our point; a second reading
+takes the gold point where we chose the gold's own GeoNames entry, as a geoparser that
+stores GeoNames' points would: a country or a state has no one point, and the gazetteer's
+centre of one (from ``countryinfo``, or the middle of a division's towns) can lie 200 km
+from GeoNames'. The share of toponyms with a gold GeoNames id resolved to that very entry
+is *exact resolution*.
 The gold country comes from the gold GeoNames id where the gazetteer has it, else from the
 nearest populated place within 50 km of the gold point; toponyms with neither (seas,
 continents, remote points) are left out of the country score.
@@ -111,6 +113,7 @@ class Resolution:
     with_id: int = 0  # of the resolved, with a gold GeoNames id
     exact: int = 0  # of those, resolved to that GeoNames entry
     within_same_entry: int = 0  # within ACCURACY_KM, taking the gold point for the same entry
+    regions_unscored: int = 0  # resolved to a region with no country: no country to score
 
     @property
     def accuracy_161_same_entry(self) -> float:
@@ -331,10 +334,23 @@ def _resolve(
     if toponym.geonameid is not None:
         resolution.with_id += 1
         resolution.exact += same
+    if (
+        place.country is None
+        and place.feature == Feature.REGION.value
+        and not _known(toponym, gazetteer)
+    ):
+        # a sea or a region across borders ("the Middle East") whose gold entry the
+        # gazetteer lacks: the town nearest the gold point says nothing of its country
+        resolution.regions_unscored += 1
+        return
     country = _gold_country(toponym, gazetteer, nearest)
     if country is not None:
         resolution.country_known += 1
         resolution.country_right += place.country == country
+
+
+def _known(toponym: GoldToponym, gazetteer: Gazetteer) -> bool:
+    return toponym.geonameid is not None and gazetteer.get(toponym.geonameid) is not None
 
 
 def _gold_country(toponym: GoldToponym, gazetteer: Gazetteer, nearest: _NearestPlace) -> str | None:

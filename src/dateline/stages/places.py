@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from dateline.model import Actor, ActorKind, Article, Dateline, Place
 from dateline.stages.cues import FRAGMENT, REPORTING
 from dateline.stages.gazetteer import Entry, Feature, Gazetteer, NameKind, load_gazetteer
-from dateline.stages.geocoding import CONFIDENT_MARGIN, Context, best, readings
+from dateline.stages.geocoding import CONFIDENT_MARGIN, PLACE_WEIGHT, Context, best, readings
 from dateline.stages.lexicon import load_lexicon
 from dateline.stages.place_names import (
     DATELINE,
@@ -40,6 +40,10 @@ PRODUCED_BY = "places.gazetteer@1"
 
 # an untagged name of a place this large is taken for it in any position
 _WELL_KNOWN = 100_000
+# a populated place smaller than this, in a country the article names nowhere else, is
+# more likely a place the gazetteer lacks than that village (the size below which the
+# gazetteer keeps no foreign names of a place either)
+_VILLAGE = 15_000
 _DEMONYM_KINDS = frozenset({"adjective", "demonym"})
 _COMPASS_WORDS = frozenset(
     f"{a}{b}"
@@ -140,16 +144,35 @@ class _ArticlePlaces:
         groups: dict[str, list[Mention]] = {}
         for mention in self.mentions:
             groups.setdefault(mention.key, []).append(mention)
-        first = Context(context.dateline_country, context.countries.copy(), set())
-        for group in groups.values():
+        first = Context(context.dateline_country, context.countries.copy())
+        own: dict[str, float] = {}  # what each name added to the article's countries
+        for key, group in groups.items():
             entry, margin = self._best(group, first)
             if entry is not None and margin >= CONFIDENT_MARGIN:
                 for _ in group:
                     context.add(entry)
-        for group in groups.values():
+                own[key] = len(group) * PLACE_WEIGHT
+        for key, group in groups.items():
             entry, _ = self._best(group, context)
+            if entry is not None and self._unsupported(entry, group, context, own.get(key, 0.0)):
+                entry = None
             for mention in group:
                 mention.entry = entry
+
+    def _unsupported(
+        self, entry: Entry, group: list[Mention], context: Context, own: float
+    ) -> bool:
+        """True for a village in a country that nothing else in the article points to: in a
+        story about Egypt, "Rehab" is the Cairo suburb the gazetteer lacks, not the Jordanian
+        village it holds. The name stays a place, unresolved, rather than put in the wrong
+        country. A written qualifier ("Rehab, Jordan") or the dateline is support enough."""
+        if entry.feature is not Feature.CITY or entry.population >= _VILLAGE:
+            return False
+        if entry.country is None or entry.country == context.dateline_country:
+            return False
+        if any(m.qualifiers for m in group) or not context.countries:
+            return False
+        return context.share(entry.country, own) <= 0
 
     def _best(self, group: list[Mention], context: Context) -> tuple[Entry | None, float]:
         entries = readings(
