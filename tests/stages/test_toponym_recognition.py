@@ -77,3 +77,9 @@ def test_resolution_village_in_the_articles_country_is_resolved(analyse: Analyse
     )
     [heathrow] = [p for p in analysis.places if p.text == "Heathrow"]
     assert (heathrow.country, heathrow.admin1) == ("USA", "Florida")
+
+
+def test_recognition_written_qualifier_takes_its_division_word(analyse: Analyse) -> None:
+    analysis = analyse("Floods cut the road near Juchitan, Oaxaca State, Mexico, on Monday.")
+    [oaxaca] = [p for p in analysis.places if p.text == "Oaxaca State"]
+    assert (oaxaca.country, oaxaca.feature) == ("MEX", "admin1")

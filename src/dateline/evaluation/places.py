@@ -61,7 +61,8 @@ Span = tuple[int, int]
 # "Nagorno-Karabakh", "O'Brien") where an actor's state may be named; a possessive or a
 # lower-case suffix ends a word: "China's ministry", "U.S.-led"
 _WORD = r"[A-Z][\w.]*(?:[-'\u2019][A-Z][\w.]*)*"
-_WORDS = re.compile(rf"{_WORD}(?: {_WORD})*")
+# ... and joined by "of" in a state's full name: "Republic of Armenia"
+_WORDS = re.compile(rf"{_WORD}(?:(?: | of | of the ){_WORD})*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,6 +308,7 @@ def _windows(run: str) -> list[str]:
         " ".join(words[i : i + n])
         for n in range(len(words), 0, -1)
         for i in range(len(words) - n + 1)
+        if words[i][0].isupper() and words[i + n - 1][0].isupper()
     ]
 
 

@@ -348,8 +348,9 @@ class PlaceNames:
         return mention
 
     def _qualifiers(self, text: str) -> list[Entry]:
-        """Countries or divisions that a written qualifier ("Idaho", "N.M.") can mean."""
-        return [e for e in self.gazetteer.lookup(text) if e.feature in _QUALIFIER_FEATURES]
+        """Countries or divisions that a written qualifier ("Idaho", "N.M.", "Oaxaca State")
+        can mean."""
+        return [e for e in self.lookup(text)[0] if e.feature in _QUALIFIER_FEATURES]
 
     def _qualifier_after(
         self, end: int, entries: Sequence[Entry], *, add: bool = True
@@ -382,6 +383,8 @@ class PlaceNames:
                     continue
             elif not found:
                 continue
+            if stop < len(doc) and doc[stop].is_title and doc[stop].lower_ in _DIVISION_WORDS:
+                stop += 1  # "Matias Romero, Oaxaca State, Mexico": the division word too
             if add:
                 self._add_qualifier(end + 1, stop)
             return (contained or found), bool(contained)
