@@ -83,3 +83,17 @@ def test_recognition_written_qualifier_takes_its_division_word(analyse: Analyse)
     analysis = analyse("Floods cut the road near Juchitan, Oaxaca State, Mexico, on Monday.")
     [oaxaca] = [p for p in analysis.places if p.text == "Oaxaca State"]
     assert (oaxaca.country, oaxaca.feature) == ("MEX", "admin1")
+
+
+def test_recognition_name_with_its_own_article_is_no_town(analyse: Analyse) -> None:
+    # White House is also a town in Tennessee; "the White House" is the building
+    analysis = analyse("Reporters waited outside the White House for the statement.")
+    assert all(p.feature != "city" for p in analysis.places)
+
+
+def test_recognition_article_of_a_noun_the_town_modifies_keeps_the_town(
+    analyse: Analyse,
+) -> None:
+    analysis = analyse("Shells hit the Homs countryside overnight.")
+    [homs] = [p for p in analysis.places if p.text == "Homs"]
+    assert (homs.country, homs.feature) == ("SYR", "city")

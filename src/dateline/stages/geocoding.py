@@ -35,6 +35,7 @@ _DIVISION_BONUS = 1.0
 _COUNTY_BONUS = 1.0
 _NEAR_BONUS = 1.0
 _NEAR_KM = 50.0
+_NEAR_DEGREES = _NEAR_KM / 111.0  # of latitude
 _QUALIFIER_BONUS = 4.0  # "Paris, Texas": near-certain
 # A reading whose lead over the next is at least this is used as context for the others.
 CONFIDENT_MARGIN = 1.0
@@ -89,7 +90,9 @@ class Context:
         """True if another place the article names for certain lies within reach: the
         towns of a local story cluster ("Dewsbury", "Thornhill", "Overton")."""
         return any(
-            other != entry.id and distance_km(entry.lat, entry.lon, lat, lon) <= _NEAR_KM
+            other != entry.id
+            and abs(lat - entry.lat) <= _NEAR_DEGREES  # a cheap test before the true one
+            and distance_km(entry.lat, entry.lon, lat, lon) <= _NEAR_KM
             for other, lat, lon in self.points
         )
 
@@ -174,10 +177,10 @@ def best(
     """The best reading and its lead over the runner-up (infinite when it has none)."""
     if not entries:
         return None, 0.0
-    ranked = sorted(entries, key=lambda e: (-score(e, context, qualifiers), e.id))
-    if len(ranked) == 1:
-        return ranked[0], math.inf
-    return ranked[0], score(ranked[0], context, qualifiers) - score(ranked[1], context, qualifiers)
+    if len(entries) == 1:
+        return entries[0], math.inf
+    scored = sorted((-score(e, context, qualifiers), e.id, e) for e in entries)
+    return scored[0][2], scored[1][0] - scored[0][0]
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

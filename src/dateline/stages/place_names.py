@@ -333,6 +333,13 @@ class PlaceNames:
         if label != DATELINE and _is_acronym(name):
             # "US", "UAE" are countries; "EU", "OAS", "WA" are not the towns Eu, Oas, Wa
             entries = [e for e in entries if e.feature is Feature.COUNTRY]
+        if self._has_article(start, end):
+            # "the White House", "the Pentagon": a town is not written with "the" of its
+            # own (unless it is part of the name: "The Hague"); a building or body is
+            entries = [
+                e for e in entries
+                if e.feature is not Feature.CITY or normalise(e.name).startswith("the ")
+            ]  # fmt: skip
         if end < len(self.doc) and self.doc[end].lower_ in _DIVISION_WORDS:
             division_named = True  # "Idlib province"
         self.taken.update(range(start, end))
@@ -346,6 +353,14 @@ class PlaceNames:
         )
         self.mentions.append(mention)
         return mention
+
+    def _has_article(self, start: int, end: int) -> bool:
+        """True if "the" right before the name is the name's own ("the White House"), not
+        that of a noun it modifies ("the Damascus suburbs", "the Notre Dame coach")."""
+        if start == 0:
+            return False
+        before = self.doc[start - 1]
+        return before.lower_ == "the" and before.dep_ == "det" and start <= before.head.i < end
 
     def _qualifiers(self, text: str) -> list[Entry]:
         """Countries or divisions that a written qualifier ("Idaho", "N.M.", "Oaxaca State")
