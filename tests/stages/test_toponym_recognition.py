@@ -97,3 +97,9 @@ def test_recognition_article_of_a_noun_the_town_modifies_keeps_the_town(
     analysis = analyse("Shells hit the Homs countryside overnight.")
     [homs] = [p for p in analysis.places if p.text == "Homs"]
     assert (homs.country, homs.feature) == ("SYR", "city")
+
+
+def test_recognition_place_closing_an_organisation_name_is_a_place(analyse: Analyse) -> None:
+    analysis = analyse("The story was first reported by CTV Winnipeg on Monday.")
+    [winnipeg] = [p for p in analysis.places if p.text == "Winnipeg"]
+    assert (winnipeg.country, winnipeg.feature) == ("CAN", "city")

@@ -276,12 +276,16 @@ class PlaceNames:
 
     def _embedded(self, organisation: Mention) -> None:
         """A place name an organisation's name opens or ends with: "the Toronto Police
-        Services Board", "Osun State Police Command", "the Kidney Foundation of Canada"."""
+        Services Board", "Osun State Police Command", "the Kidney Foundation of Canada",
+        "CTV Saskatoon"."""
         doc, start, end = self.doc, organisation.start, organisation.end
         spans = [(start, start + n) for n in range(min(_EMBEDDED_WORDS, end - start - 1), 0, -1)]
         of = next((i for i in range(start + 1, end - 1) if doc[i].lower_ == "of"), None)
         if of is not None:
             spans.append((of + 1, end))
+        else:
+            # "Baseball Toronto", "CTV Saskatoon": a place name closing the name
+            spans.extend((end - n, end) for n in range(min(2, end - start - 1), 0, -1))
         for a, b in spans:
             words = doc[a:b]
             if not all(t.is_title for t in words):
@@ -301,8 +305,8 @@ class PlaceNames:
                     division_named=b > words.end,
                 )  # fmt: skip
                 self.mentions.append(mention)
-                if a == start:
-                    return  # one place name opens a name: "Colorado State University"
+                if a == start or b == end:
+                    return  # one place name opens or closes a name: "Colorado State University"
 
     def _proper_nouns(self) -> None:
         """Capitalised words no entity covers, if the gazetteer knows them: "in Makurdi"."""
