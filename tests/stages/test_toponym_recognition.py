@@ -6,7 +6,9 @@ from collections.abc import Callable
 
 import pytest
 
-from dateline.model import Analysis
+from dateline.ingest.datelines import parse_dateline
+from dateline.model import Analysis, Article, ArticleId
+from dateline.pipeline import Pipeline
 
 Analyse = Callable[..., Analysis]
 
@@ -103,3 +105,23 @@ def test_recognition_place_closing_an_organisation_name_is_a_place(analyse: Anal
     analysis = analyse("The story was first reported by CTV Winnipeg on Monday.")
     [winnipeg] = [p for p in analysis.places if p.text == "Winnipeg"]
     assert (winnipeg.country, winnipeg.feature) == ("CAN", "city")
+
+
+def test_recognition_dateline_in_capitals_keeps_all_its_words(
+    pipeline: Pipeline,
+) -> None:
+    text = "CAMP LEJEUNE, N.C. - Marines returned to the base on Friday."
+    article = Article(id=ArticleId("camp"), text=text, dateline=parse_dateline(text, None))
+    places = {p.text: p for p in pipeline.analyse(article).places}
+    assert "CAMP LEJEUNE" in places
+    assert places["N.C."].admin1 is None
+    assert places["N.C."].name == "North Carolina"
+
+
+def test_recognition_dateline_before_an_agency_after_a_byline(analyse: Analyse) -> None:
+    analysis = analyse(
+        "By Anna Smith and Tom Brown, Associated Press DENVER (AP) - The mayor said the "
+        "roads would reopen."
+    )
+    [denver] = [p for p in analysis.places if p.text == "DENVER"]
+    assert (denver.name, denver.country) == ("Denver", "USA")

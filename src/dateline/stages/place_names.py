@@ -142,8 +142,12 @@ class PlaceNames:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None or normalise(span.text) != normalise(dateline.place):
             return
-        # "By Nate Raymond. BOSTON (Reuters)": keep the words the gazetteer knows
+        # "By Nate Raymond. BOSTON (Reuters)": keep the words the gazetteer knows; but words
+        # in capitals are the place's own: "CAMP MURRAY, Wash." is no town of Murray
         for first in range(span.start, span.end):
+            dropped = self.doc[span.start : first]
+            if len(dropped) and all(_is_capitals(t.text) or not t.is_alpha for t in dropped):
+                break
             if self.doc[first].is_alpha and self.lookup(self.doc[first : span.end].text)[0]:
                 span = self.doc[first : span.end]
                 break
@@ -163,21 +167,34 @@ class PlaceNames:
     def _datelines_in_text(self) -> None:
         """Datelines inside the text, as in pages that join several stories: a place in
         capitals opening a line or sentence, then a comma, bracket or dash ("TORONTO -",
-        "SAN DIEGO (AP)", "ALBUQUERQUE, N.M.")."""
+        "SAN DIEGO (AP)", "ALBUQUERQUE, N.M."), or anywhere before an agency's name in
+        brackets ("..., Associated Press WASHINGTON (AP) -")."""
         tokens = self.tokens
         i = 0
         while i < len(tokens):
-            if i in self.taken or not _is_capitals(tokens[i].text) or not self._opens(i):
+            if i in self.taken or not _is_capitals(tokens[i].text):
                 i += 1
                 continue
             end = i
             while end < len(tokens) and _is_capitals(tokens[end].text) and end - i < 4:
                 end += 1
-            if end < len(tokens) and tokens[end].text in _DATELINE_END:
+            opens = self._opens(i) or self._before_agency(end)
+            if opens and end < len(tokens) and tokens[end].text in _DATELINE_END:
                 entries = self.gazetteer.lookup(self.doc[i:end].text)
                 if any(e.feature in (Feature.CITY, Feature.ADMIN1) for e in entries):
                     self._add(i, end, DATELINE, qualify=True)
             i = end + 1
+
+    def _before_agency(self, i: int) -> bool:
+        """True if tokens from ``i`` are an agency's name in brackets: "(AP)", "(Reuters)"."""
+        tokens = self.tokens
+        return (
+            i + 2 < len(tokens)
+            and tokens[i].text == "("
+            and tokens[i + 2].text == ")"
+            and tokens[i + 1].text[:1].isupper()
+            and tokens[i + 1].is_alpha
+        )
 
     def _opens(self, i: int) -> bool:
         """True if token ``i`` starts a line or follows the end of a sentence."""
