@@ -125,3 +125,18 @@ def test_recognition_dateline_before_an_agency_after_a_byline(analyse: Analyse) 
     )
     [denver] = [p for p in analysis.places if p.text == "DENVER"]
     assert (denver.name, denver.country) == ("Denver", "USA")
+
+
+def test_recognition_name_with_its_own_article_is_no_town_throughout(analyse: Analyse) -> None:
+    analysis = analyse(
+        "Protesters gathered outside the White House on Sunday. White House aides said "
+        "the president would speak later."
+    )
+    assert all(p.feature != "city" for p in analysis.places)
+
+
+def test_recognition_large_city_keeps_its_reading_despite_a_stray_article(
+    analyse: Analyse,
+) -> None:
+    analysis = analyse("The Denver, Colorado-based firm hired 200 people in Denver.")
+    assert {p.name for p in analysis.places if p.text == "Denver"} == {"Denver"}

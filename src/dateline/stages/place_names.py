@@ -87,6 +87,7 @@ class Mention:
     entry: Entry | None = None
     is_place: bool = False
     container: Mention | None = None  # the organisation's name an EMBEDDED name opens
+    with_article: bool = False  # written with a "the" of its own: "the White House"
 
 
 class PlaceNames:
@@ -354,13 +355,6 @@ class PlaceNames:
         if label != DATELINE and _is_acronym(name):
             # "US", "UAE" are countries; "EU", "OAS", "WA" are not the towns Eu, Oas, Wa
             entries = [e for e in entries if e.feature is Feature.COUNTRY]
-        if self._has_article(start, end):
-            # "the White House", "the Pentagon": a town is not written with "the" of its
-            # own (unless it is part of the name: "The Hague"); a building or body is
-            entries = [
-                e for e in entries
-                if e.feature is not Feature.CITY or normalise(e.name).startswith("the ")
-            ]  # fmt: skip
         if end < len(self.doc) and self.doc[end].lower_ in _DIVISION_WORDS:
             division_named = True  # "Idlib province"
         self.taken.update(range(start, end))
@@ -370,8 +364,9 @@ class PlaceNames:
             if qualifiers and not contained:
                 entries = []  # "Rockingham, Northamptonshire": not a Rockingham we know
         mention = Mention(
-            start, end, label, normalise(name), entries, qualifiers or [], division_named
-        )
+            start, end, label, normalise(name), entries, qualifiers or [], division_named,
+            with_article=self._has_article(start, end),
+        )  # fmt: skip
         self.mentions.append(mention)
         return mention
 

@@ -180,6 +180,13 @@ class _ArticlePlaces:
             division_named=any(m.division_named for m in group),
             abbreviations=any(m.label == QUALIFIER for m in group),
         )
+        if any(m.with_article and not m.qualifiers for m in group):
+            # "the White House", "the Pentagon": a town is not written with a "the" of its
+            # own (unless the name has it: "The Hague"); a building or a body is, and it is
+            # the same one wherever the article names it ("White House aides"). A large
+            # city is named too often for one "the" to outweigh it (a misparse of "the
+            # Pittsburgh-based company")
+            entries = [e for e in entries if not _small_town(e) or _has_the(e.name)]
         qualifiers = [q for m in group for q in m.qualifiers]
         return best(entries, context, qualifiers)
 
@@ -342,6 +349,18 @@ def _is_speaker(token: Token) -> bool:
     return token.dep_ in ("dobj", "attr", "npadvmod") and (
         token.head.lemma_.lower() in REPORTING and token.head.i < token.i
     )
+
+
+def _small_town(entry: Entry) -> bool:
+    """A town not large enough, or not known by this name well enough, to be named often:
+    "White House" is also a translation of Casablanca's name."""
+    return entry.feature is Feature.CITY and (
+        entry.population < _WELL_KNOWN or entry.kind is not NameKind.MAIN
+    )
+
+
+def _has_the(name: str) -> bool:
+    return name.lower().startswith(("the ", "la ", "le ", "el ", "al "))
 
 
 def _is_acronym(text: str) -> bool:
