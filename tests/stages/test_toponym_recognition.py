@@ -140,3 +140,29 @@ def test_recognition_large_city_keeps_its_reading_despite_a_stray_article(
 ) -> None:
     analysis = analyse("The Denver, Colorado-based firm hired 200 people in Denver.")
     assert {p.name for p in analysis.places if p.text == "Denver"} == {"Denver"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # the gazetteer lacks both; the small model calls them a person and an organisation
+        ("Doctors said the clinic in Sidi Bashir was full.", "Sidi Bashir"),
+        ("Doctors said the clinic in Bab Tebbaneh was full.", "Bab Tebbaneh"),
+    ],
+)
+def test_recognition_unknown_name_something_is_in_is_a_place(
+    analyse: Analyse, sentence: str, name: str
+) -> None:
+    [place] = [p for p in analyse(sentence).places if p.text == name]
+    assert place.lat is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "English has a strong status in the EU, the minister said.",
+        "Officials in the Money Market Division approved the plan.",
+    ],
+)
+def test_recognition_organisation_after_in_is_no_place(analyse: Analyse, sentence: str) -> None:
+    assert not analyse(sentence).places

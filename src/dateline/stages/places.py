@@ -58,6 +58,13 @@ _AFFILIATION_NOUNS = frozenset(
     "manager official spokesman spokeswoman spokesperson employee worker staff executive "
     "chief head officer engineer doctor fellow member partner strategist".split()
 )
+# prepositions and nouns whose object is a place whatever the model calls it
+_INSIDE = frozenset({"in", "near", "inside", "outside", "throughout", "across", "around"})
+_SETTLEMENTS = frozenset(
+    "town village city suburb district neighbourhood neighborhood province region county "
+    "governorate municipality".split()
+)
+_NAME_LABELS = frozenset({"PERSON", "ORG"})
 # actor codes that are not countries say nothing about where an article is
 _NON_STATE_CODES = frozenset({"IGO", "NGO", "IMG", "MNC"})
 
@@ -295,6 +302,10 @@ class _ArticlePlaces:
                 return not _is_speaker(span.root)
             if mention.label in PLACE_LABELS:
                 return is_locative(span)
+            if mention.label in _NAME_LABELS and _inside(span):
+                # "living in Madinaty", "the suburb of Madinaty": the small model calls a
+                # place it does not know a person or a firm; nobody lives in one
+                return True
             # "at the Dubai World Trade Centre"; not "at the UN": an acronym names an
             # organisation, not its building
             return mention.label in VENUE_LABELS and _is_at(span) and not _is_acronym(span.text)
@@ -379,6 +390,19 @@ def _after_compass_point(span: Span) -> bool:
         return False
     before = span.doc[span.start - 1]
     return before.is_lower and before.lower_.replace("-", "") in _COMPASS_WORDS
+
+
+def _inside(span: Span) -> bool:
+    """True if the name is what something is in: "in X", "near X", "the town of X"."""
+    root = span.root
+    if root.dep_ != "pobj" or len(span) > 3 or span[0].text[:1].islower():
+        return False
+    if _is_acronym(span.text) or any(child.dep_ == "det" for child in root.children):
+        return False  # "in the EU", "in the Money Market Division", "in a weak La Niña"
+    preposition = root.head
+    if preposition.lower_ in _INSIDE:
+        return True
+    return preposition.lower_ == "of" and preposition.head.lemma_.lower() in _SETTLEMENTS
 
 
 def _is_home(span: Span) -> bool:
