@@ -166,3 +166,15 @@ def test_recognition_unknown_name_something_is_in_is_a_place(
 )
 def test_recognition_organisation_after_in_is_no_place(analyse: Analyse, sentence: str) -> None:
     assert not analyse(sentence).places
+
+
+def test_recognition_byline_read_as_a_dateline_place_gives_way_to_the_place(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "By ANNA SMITH and TOM BROWN, Associated Press DENVER (AP) - The mayor said the "
+        "roads would reopen."
+    )
+    article = Article(id=ArticleId("byline"), text=text, dateline=parse_dateline(text, None))
+    places = pipeline.analyse(article).places
+    assert [(p.text, p.name) for p in places] == [("DENVER", "Denver")]

@@ -152,6 +152,18 @@ class PlaceNames:
             if self.doc[first].is_alpha and self.lookup(self.doc[first : span.end].text)[0]:
                 span = self.doc[first : span.end]
                 break
+        rest = self.doc.char_span(start, dateline.end, alignment_mode="expand")
+        if any(t.is_alpha and t.is_lower for t in span) and not self.lookup(span.text)[0]:
+            # "By JILL COLVIN and GILLIAN WONG, Associated Press WASHINGTON (AP)": the byline
+            # read as the place; the place is the known name in capitals before the agency
+            found = self._known_capitals(rest) if rest is not None else None
+            if rest is not None:
+                self.taken.update(range(rest.start, rest.end))
+            if found is not None:
+                self.dateline_token = found.start
+                self.taken.difference_update(range(found.start, found.end))
+                self._add(found.start, found.end, DATELINE)
+            return
         self.dateline_token = span.start
         qualifiers: list[Entry] = []
         match = _DATELINE_QUALIFIER.match(self.article.text, end, dateline.end)
@@ -161,9 +173,24 @@ class PlaceNames:
                 qualifiers = self._add_qualifier(words.start, words.end)
         self._add(span.start, span.end, DATELINE, qualifiers=qualifiers)
         # the agency and date are the rest of the dateline, never places
-        rest = self.doc.char_span(start, dateline.end, alignment_mode="expand")
         if rest is not None:
             self.taken.update(range(rest.start, rest.end))
+
+    def _known_capitals(self, span: Span) -> Span | None:
+        """The last run of words in capitals in ``span`` that the gazetteer knows."""
+        found = None
+        i = span.start
+        while i < span.end:
+            if not _is_capitals(self.doc[i].text):
+                i += 1
+                continue
+            stop = i
+            while stop < span.end and _is_capitals(self.doc[stop].text):
+                stop += 1
+            if self.gazetteer.lookup(self.doc[i:stop].text):
+                found = self.doc[i:stop]
+            i = stop
+        return found
 
     def _datelines_in_text(self) -> None:
         """Datelines inside the text, as in pages that join several stories: a place in
