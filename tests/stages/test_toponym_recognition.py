@@ -178,3 +178,8 @@ def test_recognition_byline_read_as_a_dateline_place_gives_way_to_the_place(
     article = Article(id=ArticleId("byline"), text=text, dateline=parse_dateline(text, None))
     places = pipeline.analyse(article).places
     assert [(p.text, p.name) for p in places] == [("DENVER", "Denver")]
+
+
+def test_recognition_entity_loses_lower_case_words_after_the_name(analyse: Analyse) -> None:
+    analysis = analyse("Cold water spread across the eastern Pacific equatorial zone in May.")
+    assert "Pacific" in {p.text for p in analysis.places}

@@ -474,12 +474,17 @@ class PlaceNames:
 
 
 def _trimmed(span: Span) -> tuple[int, int]:
-    """Token range of an entity without "the" before it or "'s" and punctuation after it."""
+    """Token range of an entity without "the" before it or "'s", punctuation and lower-case
+    words after it ("the eastern Pacific equatorial region": "Pacific")."""
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (doc[start].text in _TRIM_LEFT or doc[start].is_punct):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "\u2019s")):
+    while end > start and (
+        doc[end - 1].is_punct
+        or doc[end - 1].lower_ in ("'s", "\u2019s")
+        or (doc[end - 1].is_lower and doc[end - 1].is_alpha)  # "Pacific equatorial"
+    ):
         end -= 1
     return start, end
 
