@@ -64,7 +64,6 @@ _SETTLEMENTS = frozenset(
     "town village city suburb district neighbourhood neighborhood province region county "
     "governorate municipality".split()
 )
-_NAME_LABELS = frozenset({"PERSON", "ORG"})
 # actor codes that are not countries say nothing about where an article is
 _NON_STATE_CODES = frozenset({"IGO", "NGO", "IMG", "MNC"})
 
@@ -302,9 +301,10 @@ class _ArticlePlaces:
                 return not _is_speaker(span.root)
             if mention.label in PLACE_LABELS:
                 return is_locative(span)
-            if mention.label in _NAME_LABELS and _inside(span):
+            if mention.label == "PERSON" and _inside(span):
                 # "living in Madinaty", "the suburb of Madinaty": the small model calls a
-                # place it does not know a person or a firm; nobody lives in one
+                # place it does not know a person; nobody lives in one (a firm's name after
+                # "in" is as often a division or a journal: "in Global Affairs")
                 return True
             # "at the Dubai World Trade Centre"; not "at the UN": an acronym names an
             # organisation, not its building
