@@ -53,15 +53,25 @@ def print_report(report: PlacesReport, title: str) -> None:
         # streets, buildings and names the gazetteer lacks stay unresolved (null
         # coordinates): they are recognised but left out of the two shares below
         ("unresolved, of recognised", f"{r.recognised - r.resolved}"),
+        ("regions across borders, no country scored", f"{r.regions_unscored}"),
         (
             "correct country, of resolved",
             f"{r.country_accuracy:.3f} ({r.country_right}/{r.country_known})",
         ),
         ("within 161 km, of resolved", f"{r.accuracy_161:.3f} ({r.within}/{r.resolved})"),
+        # the same, where choosing the gold's own GeoNames entry counts as its point
+        (
+            "within 161 km, GeoNames point if same entry",
+            f"{r.accuracy_161_same_entry:.3f} ({r.within_same_entry}/{r.resolved})",
+        ),
+        (
+            "exact (gold GeoNames entry), of resolved",
+            f"{r.exact_accuracy:.3f} ({r.exact}/{r.with_id})",
+        ),
         ("median error km", f"{r.median_km:.1f}"),
     ]
     for name, value in rows:
-        print(f"  {name:40} {value}")
+        print(f"  {name:44} {value}")
     n = max(report.articles, 1)
     print(f"\ntime per article: spaCy parse {1000 * report.parse_seconds / n:.1f} ms, "
           f"places stage {1000 * report.places_seconds / n:.2f} ms")  # fmt: skip

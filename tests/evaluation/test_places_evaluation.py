@@ -107,3 +107,44 @@ def test_score_places_reads_a_state_named_as_an_actors_owner(tmp_path: Path) -> 
     report = score_places([item], [Analysis(article=article_of(item), actors=(ministry,))])
     assert (report.all_toponyms.tp, report.all_toponyms.fn) == (1, 0)
     assert (report.all_toponyms_places.tp, report.all_toponyms_places.fn) == (0, 1)
+
+
+def test_score_places_counts_the_gold_entry_as_exact_and_at_its_point(gold: Path) -> None:
+    [item] = read_gold(gold)
+    # Moscow resolved to the gold GeoNames entry but stored 300 km from the gold point
+    moscow = Place(start=TEXT.index("Moscow"), end=TEXT.index("Moscow") + 6, text="Moscow",
+                   lat=53.0, lon=37.6, country="RUS", geonameid=524901)  # fmt: skip
+    tripoli = place("Tripoli", lat=34.43, lon=35.84, country="LBN")
+    report = score_places([item], [Analysis(article=article_of(item), places=(moscow, tripoli))])
+    resolution = report.resolution
+    assert (resolution.within, resolution.within_same_entry) == (0, 1)
+    assert (resolution.exact, resolution.with_id) == (1, 2)
+    assert resolution.exact_accuracy == pytest.approx(0.5)
+
+
+def test_score_places_scores_no_country_for_a_region_across_borders(tmp_path: Path) -> None:
+    path = gold_file(tmp_path, [toponym("Moscow", "Literal", lat=55.75, lon=37.62,
+                                        geonameid="999999999")])  # fmt: skip
+    [item] = read_gold(path)
+    start = TEXT.index("Moscow")
+    region = Place(start=start, end=start + 6, text="Moscow", lat=50.0, lon=30.0,
+                   country=None, feature="region")  # fmt: skip
+    report = score_places([item], [Analysis(article=article_of(item), places=(region,))])
+    assert report.resolution.regions_unscored == 1
+    assert report.resolution.country_known == 0
+
+
+def test_score_places_reads_a_state_named_in_full(tmp_path: Path) -> None:
+    text = "The ambassador of the Republic of Armenia to the Holy See spoke."
+    path = tmp_path / "gold.jsonl"
+    start = text.index("Republic")
+    record = {"id": "a3", "title": None, "text": text, "toponyms": [
+        {"start": start, "end": start + 19, "text": "Republic of Armenia", "type": "Metonymic",
+         "modifier_type": "Noun", "lat": 40.0, "lon": 45.0, "geonameid": "174982"},
+    ]}  # fmt: skip
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    [item] = read_gold(path)
+    envoy = Actor(start=4, end=start + 19, text=text[4 : start + 19], code="ARM",
+                  kind=ActorKind.PERSON)  # fmt: skip
+    report = score_places([item], [Analysis(article=article_of(item), actors=(envoy,))])
+    assert (report.all_toponyms.tp, report.all_toponyms.fp) == (1, 0)

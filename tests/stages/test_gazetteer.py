@@ -62,3 +62,23 @@ def test_gazetteer_get_and_country_return_entries_by_id_and_code() -> None:
 def test_gazetteer_missing_file_names_the_fix(tmp_path: Path) -> None:
     with pytest.raises(SettingsError, match="build_gazetteer"):
         Gazetteer(tmp_path / "missing.sqlite")
+
+
+def test_gazetteer_holds_small_towns_and_counties_with_geonames_ids() -> None:
+    gazetteer = load_gazetteer()
+    # a town of about 500 people, filed under its county
+    [helen] = [e for e in gazetteer.lookup("Helen") if e.country == "USA"]
+    assert (helen.admin1, helen.admin2, helen.feature) == ("Georgia", "White County", Feature.CITY)
+    assert helen.population < 1_000
+    [latah] = gazetteer.lookup("Latah County")
+    assert (latah.feature, latah.admin1, latah.geonameid) == (Feature.ADMIN2, "Idaho", 5598264)
+
+
+def test_gazetteer_divisions_carry_english_and_official_names_but_no_nicknames() -> None:
+    gazetteer = load_gazetteer()
+    [aleppo] = [e for e in gazetteer.lookup("Aleppo") if e.feature is Feature.ADMIN1]
+    assert aleppo.geonameid == 170062
+    assert not gazetteer.lookup("Golden State")
+    assert not gazetteer.lookup("Granite State")
+    [state] = [e for e in gazetteer.lookup("State of New Hampshire")]
+    assert (state.name, state.feature) == ("New Hampshire", Feature.ADMIN1)

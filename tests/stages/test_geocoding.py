@@ -84,3 +84,52 @@ def test_contains_reads_countries_and_first_order_divisions() -> None:
 
 def test_distance_km_between_ankara_and_moscow() -> None:
     assert distance_km(39.93, 32.86, 55.75, 37.62) == pytest.approx(1780, rel=0.02)
+
+
+def test_best_prefers_the_homonym_near_a_place_named_for_certain() -> None:
+    # two villages of one name, the smaller 20 km from a town the article names
+    far = entry(1, "GBR", population=6_000, lat=51.5, lon=-3.2)
+    near = entry(2, "GBR", population=1_500, lat=53.67, lon=-1.63)
+    context = Context()
+    assert best([far, near], context)[0] == far
+    context.add(entry(3, "GBR", population=60_000, lat=53.69, lon=-1.63))
+    assert best([far, near], context)[0] == near
+
+
+def test_best_prefers_the_homonym_in_a_county_the_article_names() -> None:
+    county = entry(10, "USA", feature=Feature.ADMIN2, name="Latah County", lat=46.8, lon=-116.8)
+    other = Entry(
+        id=1,
+        name="Troy",
+        country="USA",
+        admin1="Ohio",
+        admin2="Miami County",
+        lat=40.0,
+        lon=-84.2,
+        population=26_000,
+        feature=Feature.CITY,
+        is_capital=False,
+    )
+    local = Entry(
+        id=2,
+        name="Troy",
+        country="USA",
+        admin1="Idaho",
+        admin2="Latah County",
+        lat=46.7,
+        lon=-116.8,
+        population=900,
+        feature=Feature.CITY,
+        is_capital=False,
+    )
+    context = Context()
+    context.add(county)
+    assert best([other, local], context)[0] == local
+
+
+def test_context_share_can_leave_out_the_name_judged() -> None:
+    context = Context()
+    context.add(entry(1, "JOR"))
+    context.add(entry(2, "EGY"))
+    assert context.share("JOR") == pytest.approx(0.5)
+    assert context.share("JOR", own=1.0) == 0.0

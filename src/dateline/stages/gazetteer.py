@@ -59,6 +59,7 @@ class Entry:
     feature: Feature
     is_capital: bool
     kind: NameKind = NameKind.MAIN
+    admin2: str | None = None  # the county or district a town lies in, where GeoNames says
 
     @property
     def geonameid(self) -> int | None:
@@ -107,7 +108,7 @@ class Gazetteer:
         if found is None:
             found = self._query(
                 "SELECT p.id, p.name, p.country, p.admin1, p.lat, p.lon, p.population, "
-                "p.feature, p.capital, n.kind FROM name n JOIN place p ON p.id = n.place "
+                "p.feature, p.capital, n.kind, p.admin2 FROM name n JOIN place p ON p.id = n.place "
                 "WHERE n.key = ? ORDER BY p.population DESC, p.id",
                 (key,),
             )
@@ -119,7 +120,7 @@ class Gazetteer:
     def get(self, entry_id: int) -> Entry | None:
         """The entry with this id (a GeoNames id or one of ours), if any."""
         found = self._query(
-            "SELECT id, name, country, admin1, lat, lon, population, feature, capital, 0 "
+            "SELECT id, name, country, admin1, lat, lon, population, feature, capital, 0, admin2 "
             "FROM place WHERE id = ?",
             (entry_id,),
         )
@@ -128,7 +129,7 @@ class Gazetteer:
     def country(self, code: str) -> Entry | None:
         """The country entry for an ISO 3166-1 alpha-3 code."""
         found = self._query(
-            "SELECT id, name, country, admin1, lat, lon, population, feature, capital, 0 "
+            "SELECT id, name, country, admin1, lat, lon, population, feature, capital, 0, admin2 "
             "FROM place WHERE country = ? AND feature = ?",
             (code, Feature.COUNTRY.value),
         )
@@ -137,7 +138,7 @@ class Gazetteer:
     def populated_places(self) -> Iterator[Entry]:
         """Every populated place (for nearest-place searches in evaluation)."""
         yield from self._query(
-            "SELECT id, name, country, admin1, lat, lon, population, feature, capital, 0 "
+            "SELECT id, name, country, admin1, lat, lon, population, feature, capital, 0, admin2 "
             "FROM place WHERE feature = ?",
             (Feature.CITY.value,),
         )
@@ -166,6 +167,7 @@ class Gazetteer:
                 feature=Feature(row[7]),
                 is_capital=bool(row[8]),
                 kind=NameKind(row[9]),
+                admin2=row[10],
             )
             for row in rows
         )

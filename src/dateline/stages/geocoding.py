@@ -1,9 +1,10 @@
 """Choosing among homonyms: which "Tripoli" an article means, from the gazetteer and context.
 
-Each reading of a name scores its size (log population, a bonus for countries and capitals)
-plus what the article says: the dateline's country, the countries of its actors and of its
-unambiguous places, the divisions it names, and a qualifier written after the name
-("Moscow, Idaho"). The best score wins; every mention of a name in an article gets the same
+Each reading of a name scores its size (log population, a bonus for countries and capitals,
+a lesser standing for counties) plus what the article says: the dateline's country, the
+countries of its actors and of its unambiguous places, the states and counties it names,
+towns it names for certain within 50 km, and a qualifier written after the name ("Moscow,
+Idaho"). The best score wins; every mention of a name in an article gets the same
 reading.
 """
 
@@ -31,6 +32,10 @@ _COUNTRY_SHARE_BONUS = 2.0  # times the share of the article's mentions in that 
 PLACE_WEIGHT = 1.0
 ACTOR_WEIGHT = 0.5
 _DIVISION_BONUS = 1.0
+_COUNTY_BONUS = 1.0
+_NEAR_BONUS = 1.0
+_NEAR_KM = 50.0
+_NEAR_DEGREES = _NEAR_KM / 111.0  # of latitude
 _QUALIFIER_BONUS = 4.0  # "Paris, Texas": near-certain
 # A reading whose lead over the next is at least this is used as context for the others.
 CONFIDENT_MARGIN = 1.0
@@ -44,11 +49,13 @@ _SHADOW_SHARE = 0.1
 
 @dataclass(slots=True)
 class Context:
-    """What an article says about where it is: countries and divisions it names."""
+    """What an article says about where it is: countries, divisions and places it names."""
 
     dateline_country: str | None = None
     countries: dict[str, float] = field(default_factory=dict)  # weighted mentions
     divisions: set[tuple[str | None, str]] = field(default_factory=set)  # (country, admin1)
+    counties: set[tuple[str | None, str]] = field(default_factory=set)  # (country, admin2)
+    points: list[tuple[int, float, float]] = field(default_factory=list)  # id, lat, lon
 
     def add(self, entry: Entry) -> None:
         """Count a confidently resolved place as evidence about the article."""
@@ -56,20 +63,38 @@ class Context:
             self.countries[entry.country] = self.countries.get(entry.country, 0.0) + PLACE_WEIGHT
         if entry.feature is Feature.ADMIN1:
             self.divisions.add((entry.country, entry.name))
-        elif entry.admin1 is not None and entry.feature is Feature.CITY:
-            self.divisions.add((entry.country, entry.admin1))
+        elif entry.feature is Feature.ADMIN2:
+            self.counties.add((entry.country, entry.name))
+        if entry.feature is Feature.CITY:
+            if entry.admin1 is not None:
+                self.divisions.add((entry.country, entry.admin1))
+            if entry.admin2 is not None:
+                self.counties.add((entry.country, entry.admin2))
+        if entry.feature in (Feature.CITY, Feature.ADMIN2):
+            self.points.append((entry.id, entry.lat, entry.lon))
 
     def add_country(self, code: str) -> None:
         """Count an actor or demonym of a country ("Syrian", "the U.S. envoy"): weaker
         evidence than a place, as an article names foreign actors far more than places."""
         self.countries[code] = self.countries.get(code, 0.0) + ACTOR_WEIGHT
 
-    def share(self, country: str | None) -> float:
-        """The share of the article's located mentions that lie in ``country``."""
-        total = sum(self.countries.values())
+    def share(self, country: str | None, own: float = 0.0) -> float:
+        """The share of the article's located mentions that lie in ``country``, leaving
+        out ``own`` mentions in it (the name being judged, counted already)."""
+        total = sum(self.countries.values()) - own
         if country is None or total <= 0:
             return 0.0
-        return self.countries.get(country, 0.0) / total
+        return max(0.0, self.countries.get(country, 0.0) - own) / total
+
+    def near(self, entry: Entry) -> bool:
+        """True if another place the article names for certain lies within reach: the
+        towns of a local story cluster ("Dewsbury", "Thornhill", "Overton")."""
+        return any(
+            other != entry.id
+            and abs(lat - entry.lat) <= _NEAR_DEGREES  # a cheap test before the true one
+            and distance_km(entry.lat, entry.lon, lat, lon) <= _NEAR_KM
+            for other, lat, lon in self.points
+        )
 
 
 def prior(entry: Entry) -> float:
@@ -123,6 +148,10 @@ def score(entry: Entry, context: Context, qualifiers: Sequence[Entry] = ()) -> f
     total += _COUNTRY_SHARE_BONUS * context.share(entry.country)
     if entry.admin1 is not None and (entry.country, entry.admin1) in context.divisions:
         total += _DIVISION_BONUS
+    if entry.admin2 is not None and (entry.country, entry.admin2) in context.counties:
+        total += _COUNTY_BONUS
+    if entry.feature is Feature.CITY and context.near(entry):
+        total += _NEAR_BONUS
     if any(contains(q, entry) for q in qualifiers):
         total += _QUALIFIER_BONUS
     return total
@@ -148,10 +177,10 @@ def best(
     """The best reading and its lead over the runner-up (infinite when it has none)."""
     if not entries:
         return None, 0.0
-    ranked = sorted(entries, key=lambda e: (-score(e, context, qualifiers), e.id))
-    if len(ranked) == 1:
-        return ranked[0], math.inf
-    return ranked[0], score(ranked[0], context, qualifiers) - score(ranked[1], context, qualifiers)
+    if len(entries) == 1:
+        return entries[0], math.inf
+    scored = sorted((-score(e, context, qualifiers), e.id, e) for e in entries)
+    return scored[0][2], scored[1][0] - scored[0][0]
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

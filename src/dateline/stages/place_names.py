@@ -55,6 +55,8 @@ _DIVISION_WORDS = _words(
     "department territory canton municipality"
 )
 _DIVISION_PREFIX = re.compile(r"^(?:state|province|governorate|county|region|city) of ", re.I)
+_DIVISIONS = frozenset({Feature.ADMIN1, Feature.ADMIN2})
+_CITIES = frozenset({Feature.CITY})
 _QUALIFIER_FEATURES = frozenset({Feature.COUNTRY, Feature.ADMIN1, Feature.ADMIN2})
 _DATELINE_END = frozenset({",", "(", "-", "--", "—", "–", ":"})
 _TRIM_LEFT = frozenset({"the", "The", "THE"})
@@ -85,6 +87,7 @@ class Mention:
     entry: Entry | None = None
     is_place: bool = False
     container: Mention | None = None  # the organisation's name an EMBEDDED name opens
+    with_article: bool = False  # written with a "the" of its own: "the White House"
 
 
 class PlaceNames:
@@ -123,9 +126,13 @@ class PlaceNames:
             bare = " ".join(words[:-1])
         elif _DIVISION_PREFIX.match(name):
             bare = _DIVISION_PREFIX.sub("", name)
-        if bare:
-            return list(self.gazetteer.lookup(bare)), True
-        return [], False
+        if not bare:
+            return [], False
+        # the word dropped says what kind of place is meant: "Borno State" is the state,
+        # never a town; "the Granite State", "the Lone Star State" (nicknames the gazetteer
+        # does not hold) are not the towns of Granite and Lone Star
+        wanted = _CITIES if name.lower().startswith("city of ") else _DIVISIONS
+        return [e for e in self.gazetteer.lookup(bare) if e.feature in wanted], True
 
     def _dateline(self) -> None:
         dateline = self.article.dateline
@@ -136,11 +143,27 @@ class PlaceNames:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None or normalise(span.text) != normalise(dateline.place):
             return
-        # "By Nate Raymond. BOSTON (Reuters)": keep the words the gazetteer knows
+        # "By Nate Raymond. BOSTON (Reuters)": keep the words the gazetteer knows; but words
+        # in capitals are the place's own: "CAMP MURRAY, Wash." is no town of Murray
         for first in range(span.start, span.end):
+            dropped = self.doc[span.start : first]
+            if len(dropped) and all(_is_capitals(t.text) or not t.is_alpha for t in dropped):
+                break
             if self.doc[first].is_alpha and self.lookup(self.doc[first : span.end].text)[0]:
                 span = self.doc[first : span.end]
                 break
+        rest = self.doc.char_span(start, dateline.end, alignment_mode="expand")
+        if any(t.is_alpha and t.is_lower for t in span) and not self.lookup(span.text)[0]:
+            # "By JILL COLVIN and GILLIAN WONG, Associated Press WASHINGTON (AP)": the byline
+            # read as the place; the place is the known name in capitals before the agency
+            found = self._known_capitals(rest) if rest is not None else None
+            if rest is not None:
+                self.taken.update(range(rest.start, rest.end))
+            if found is not None:
+                self.dateline_token = found.start
+                self.taken.difference_update(range(found.start, found.end))
+                self._add(found.start, found.end, DATELINE)
+            return
         self.dateline_token = span.start
         qualifiers: list[Entry] = []
         match = _DATELINE_QUALIFIER.match(self.article.text, end, dateline.end)
@@ -150,28 +173,56 @@ class PlaceNames:
                 qualifiers = self._add_qualifier(words.start, words.end)
         self._add(span.start, span.end, DATELINE, qualifiers=qualifiers)
         # the agency and date are the rest of the dateline, never places
-        rest = self.doc.char_span(start, dateline.end, alignment_mode="expand")
         if rest is not None:
             self.taken.update(range(rest.start, rest.end))
+
+    def _known_capitals(self, span: Span) -> Span | None:
+        """The last run of words in capitals in ``span`` that the gazetteer knows."""
+        found = None
+        i = span.start
+        while i < span.end:
+            if not _is_capitals(self.doc[i].text):
+                i += 1
+                continue
+            stop = i
+            while stop < span.end and _is_capitals(self.doc[stop].text):
+                stop += 1
+            if self.gazetteer.lookup(self.doc[i:stop].text):
+                found = self.doc[i:stop]
+            i = stop
+        return found
 
     def _datelines_in_text(self) -> None:
         """Datelines inside the text, as in pages that join several stories: a place in
         capitals opening a line or sentence, then a comma, bracket or dash ("TORONTO -",
-        "SAN DIEGO (AP)", "ALBUQUERQUE, N.M.")."""
+        "SAN DIEGO (AP)", "ALBUQUERQUE, N.M."), or anywhere before an agency's name in
+        brackets ("..., Associated Press WASHINGTON (AP) -")."""
         tokens = self.tokens
         i = 0
         while i < len(tokens):
-            if i in self.taken or not _is_capitals(tokens[i].text) or not self._opens(i):
+            if i in self.taken or not _is_capitals(tokens[i].text):
                 i += 1
                 continue
             end = i
             while end < len(tokens) and _is_capitals(tokens[end].text) and end - i < 4:
                 end += 1
-            if end < len(tokens) and tokens[end].text in _DATELINE_END:
+            opens = self._opens(i) or self._before_agency(end)
+            if opens and end < len(tokens) and tokens[end].text in _DATELINE_END:
                 entries = self.gazetteer.lookup(self.doc[i:end].text)
                 if any(e.feature in (Feature.CITY, Feature.ADMIN1) for e in entries):
                     self._add(i, end, DATELINE, qualify=True)
             i = end + 1
+
+    def _before_agency(self, i: int) -> bool:
+        """True if tokens from ``i`` are an agency's name in brackets: "(AP)", "(Reuters)"."""
+        tokens = self.tokens
+        return (
+            i + 2 < len(tokens)
+            and tokens[i].text == "("
+            and tokens[i + 2].text == ")"
+            and tokens[i + 1].text[:1].isupper()
+            and tokens[i + 1].is_alpha
+        )
 
     def _opens(self, i: int) -> bool:
         """True if token ``i`` starts a line or follows the end of a sentence."""
@@ -270,12 +321,16 @@ class PlaceNames:
 
     def _embedded(self, organisation: Mention) -> None:
         """A place name an organisation's name opens or ends with: "the Toronto Police
-        Services Board", "Osun State Police Command", "the Kidney Foundation of Canada"."""
+        Services Board", "Osun State Police Command", "the Kidney Foundation of Canada",
+        "CTV Saskatoon"."""
         doc, start, end = self.doc, organisation.start, organisation.end
         spans = [(start, start + n) for n in range(min(_EMBEDDED_WORDS, end - start - 1), 0, -1)]
         of = next((i for i in range(start + 1, end - 1) if doc[i].lower_ == "of"), None)
         if of is not None:
             spans.append((of + 1, end))
+        else:
+            # "Baseball Toronto", "CTV Saskatoon": a place name closing the name
+            spans.extend((end - n, end) for n in range(min(2, end - start - 1), 0, -1))
         for a, b in spans:
             words = doc[a:b]
             if not all(t.is_title for t in words):
@@ -295,8 +350,8 @@ class PlaceNames:
                     division_named=b > words.end,
                 )  # fmt: skip
                 self.mentions.append(mention)
-                if a == start:
-                    return  # one place name opens a name: "Colorado State University"
+                if a == start or b == end:
+                    return  # one place name opens or closes a name: "Colorado State University"
 
     def _proper_nouns(self) -> None:
         """Capitalised words no entity covers, if the gazetteer knows them: "in Makurdi"."""
@@ -336,14 +391,24 @@ class PlaceNames:
             if qualifiers and not contained:
                 entries = []  # "Rockingham, Northamptonshire": not a Rockingham we know
         mention = Mention(
-            start, end, label, normalise(name), entries, qualifiers or [], division_named
-        )
+            start, end, label, normalise(name), entries, qualifiers or [], division_named,
+            with_article=self._has_article(start, end),
+        )  # fmt: skip
         self.mentions.append(mention)
         return mention
 
+    def _has_article(self, start: int, end: int) -> bool:
+        """True if "the" right before the name is the name's own ("the White House"), not
+        that of a noun it modifies ("the Damascus suburbs", "the Notre Dame coach")."""
+        if start == 0:
+            return False
+        before = self.doc[start - 1]
+        return before.lower_ == "the" and before.dep_ == "det" and start <= before.head.i < end
+
     def _qualifiers(self, text: str) -> list[Entry]:
-        """Countries or divisions that a written qualifier ("Idaho", "N.M.") can mean."""
-        return [e for e in self.gazetteer.lookup(text) if e.feature in _QUALIFIER_FEATURES]
+        """Countries or divisions that a written qualifier ("Idaho", "N.M.", "Oaxaca State")
+        can mean."""
+        return [e for e in self.lookup(text)[0] if e.feature in _QUALIFIER_FEATURES]
 
     def _qualifier_after(
         self, end: int, entries: Sequence[Entry], *, add: bool = True
@@ -376,6 +441,8 @@ class PlaceNames:
                     continue
             elif not found:
                 continue
+            if stop < len(doc) and doc[stop].is_title and doc[stop].lower_ in _DIVISION_WORDS:
+                stop += 1  # "Matias Romero, Oaxaca State, Mexico": the division word too
             if add:
                 self._add_qualifier(end + 1, stop)
             return (contained or found), bool(contained)
@@ -407,12 +474,17 @@ class PlaceNames:
 
 
 def _trimmed(span: Span) -> tuple[int, int]:
-    """Token range of an entity without "the" before it or "'s" and punctuation after it."""
+    """Token range of an entity without "the" before it or "'s", punctuation and lower-case
+    words after it ("the eastern Pacific equatorial region": "Pacific")."""
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (doc[start].text in _TRIM_LEFT or doc[start].is_punct):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "\u2019s")):
+    while end > start and (
+        doc[end - 1].is_punct
+        or doc[end - 1].lower_ in ("'s", "\u2019s")
+        or (doc[end - 1].is_lower and doc[end - 1].is_alpha)  # "Pacific equatorial"
+    ):
         end -= 1
     return start, end
 

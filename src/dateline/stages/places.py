@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from dateline.model import Actor, ActorKind, Article, Dateline, Place
 from dateline.stages.cues import FRAGMENT, REPORTING
 from dateline.stages.gazetteer import Entry, Feature, Gazetteer, NameKind, load_gazetteer
-from dateline.stages.geocoding import CONFIDENT_MARGIN, Context, best, readings
+from dateline.stages.geocoding import CONFIDENT_MARGIN, PLACE_WEIGHT, Context, best, readings
 from dateline.stages.lexicon import load_lexicon
 from dateline.stages.place_names import (
     DATELINE,
@@ -40,6 +40,10 @@ PRODUCED_BY = "places.gazetteer@1"
 
 # an untagged name of a place this large is taken for it in any position
 _WELL_KNOWN = 100_000
+# a populated place smaller than this, in a country the article names nowhere else, is
+# more likely a place the gazetteer lacks than that village (the size below which the
+# gazetteer keeps no foreign names of a place either)
+_VILLAGE = 15_000
 _DEMONYM_KINDS = frozenset({"adjective", "demonym"})
 _COMPASS_WORDS = frozenset(
     f"{a}{b}"
@@ -53,6 +57,12 @@ _AFFILIATION_NOUNS = frozenset(
     "expert analyst economist researcher scientist professor lecturer student director "
     "manager official spokesman spokeswoman spokesperson employee worker staff executive "
     "chief head officer engineer doctor fellow member partner strategist".split()
+)
+# prepositions and nouns whose object is a place whatever the model calls it
+_INSIDE = frozenset({"in", "near", "inside", "outside", "throughout", "across", "around"})
+_SETTLEMENTS = frozenset(
+    "town village city suburb district neighbourhood neighborhood province region county "
+    "governorate municipality".split()
 )
 # actor codes that are not countries say nothing about where an article is
 _NON_STATE_CODES = frozenset({"IGO", "NGO", "IMG", "MNC"})
@@ -140,16 +150,35 @@ class _ArticlePlaces:
         groups: dict[str, list[Mention]] = {}
         for mention in self.mentions:
             groups.setdefault(mention.key, []).append(mention)
-        first = Context(context.dateline_country, context.countries.copy(), set())
-        for group in groups.values():
+        first = Context(context.dateline_country, context.countries.copy())
+        own: dict[str, float] = {}  # what each name added to the article's countries
+        for key, group in groups.items():
             entry, margin = self._best(group, first)
             if entry is not None and margin >= CONFIDENT_MARGIN:
                 for _ in group:
                     context.add(entry)
-        for group in groups.values():
+                own[key] = len(group) * PLACE_WEIGHT
+        for key, group in groups.items():
             entry, _ = self._best(group, context)
+            if entry is not None and self._unsupported(entry, group, context, own.get(key, 0.0)):
+                entry = None
             for mention in group:
                 mention.entry = entry
+
+    def _unsupported(
+        self, entry: Entry, group: list[Mention], context: Context, own: float
+    ) -> bool:
+        """True for a village in a country that nothing else in the article points to: in a
+        story about Egypt, "Rehab" is the Cairo suburb the gazetteer lacks, not the Jordanian
+        village it holds. The name stays a place, unresolved, rather than put in the wrong
+        country. A written qualifier ("Rehab, Jordan") or the dateline is support enough."""
+        if entry.feature is not Feature.CITY or entry.population >= _VILLAGE:
+            return False
+        if entry.country is None or entry.country == context.dateline_country:
+            return False
+        if any(m.qualifiers for m in group) or not context.countries:
+            return False
+        return context.share(entry.country, own) <= 0
 
     def _best(self, group: list[Mention], context: Context) -> tuple[Entry | None, float]:
         entries = readings(
@@ -157,6 +186,13 @@ class _ArticlePlaces:
             division_named=any(m.division_named for m in group),
             abbreviations=any(m.label == QUALIFIER for m in group),
         )
+        if any(m.with_article and not m.qualifiers for m in group):
+            # "the White House", "the Pentagon": a town is not written with a "the" of its
+            # own (unless the name has it: "The Hague"); a building or a body is, and it is
+            # the same one wherever the article names it ("White House aides"). A large
+            # city is named too often for one "the" to outweigh it (a misparse of "the
+            # Pittsburgh-based company")
+            entries = [e for e in entries if not _small_town(e) or _has_the(e.name)]
         qualifiers = [q for m in group for q in m.qualifiers]
         return best(entries, context, qualifiers)
 
@@ -253,7 +289,8 @@ class _ArticlePlaces:
             # "talks in Moscow" is a place; "Moscow said" an actor
             return is_locative(span)
         if mention.label in PLACE_LABELS and (entry is not None or mention.label == "FAC"):
-            return True
+            # "the deaths of Helen, Clarence and Irene": listed with people, a person
+            return is_locative(span) or not _listed_with_person(span)
         if entry is None:
             # an unknown name is a place where it is used as one: "in Kasba Bonli", "taken
             # to Colchester General Hospital", "at the Dubai World Trade Centre"
@@ -264,7 +301,14 @@ class _ArticlePlaces:
                 return not _is_speaker(span.root)
             if mention.label in PLACE_LABELS:
                 return is_locative(span)
-            return mention.label in VENUE_LABELS and _is_at(span)
+            if mention.label == "PERSON" and _inside(span):
+                # "living in Madinaty", "the suburb of Madinaty": the small model calls a
+                # place it does not know a person; nobody lives in one (a firm's name after
+                # "in" is as often a division or a journal: "in Global Affairs")
+                return True
+            # "at the Dubai World Trade Centre"; not "at the UN": an acronym names an
+            # organisation, not its building
+            return mention.label in VENUE_LABELS and _is_at(span) and not _is_acronym(span.text)
         # an organisation or person name, or an untagged word, that the gazetteer knows
         if entry.feature in (Feature.REGION, Feature.CONTINENT):
             return False
@@ -318,12 +362,47 @@ def _is_speaker(token: Token) -> bool:
     )
 
 
+def _small_town(entry: Entry) -> bool:
+    """A town not large enough, or not known by this name well enough, to be named often:
+    "White House" is also a translation of Casablanca's name."""
+    return entry.feature is Feature.CITY and (
+        entry.population < _WELL_KNOWN or entry.kind is not NameKind.MAIN
+    )
+
+
+def _has_the(name: str) -> bool:
+    return name.lower().startswith(("the ", "la ", "le ", "el ", "al "))
+
+
+def _is_acronym(text: str) -> bool:
+    letters = text.replace(".", "")
+    return letters.isupper() and letters.isalpha() and len(letters) <= 6
+
+
+def _listed_with_person(span: Span) -> bool:
+    """True if the name is coordinated with a person's name: "Helen, Clarence and Irene"."""
+    return any(t.ent_type_ == "PERSON" for t in span.root.conjuncts)
+
+
 def _after_compass_point(span: Span) -> bool:
     """True if a lower-case compass word comes right before the name: "eastern Ghouta"."""
     if span.start == 0:
         return False
     before = span.doc[span.start - 1]
     return before.is_lower and before.lower_.replace("-", "") in _COMPASS_WORDS
+
+
+def _inside(span: Span) -> bool:
+    """True if the name is what something is in: "in X", "near X", "the town of X"."""
+    root = span.root
+    if root.dep_ != "pobj" or len(span) > 3 or span[0].text[:1].islower():
+        return False
+    if _is_acronym(span.text) or any(child.dep_ == "det" for child in root.children):
+        return False  # "in the EU", "in the Money Market Division", "in a weak La Niña"
+    preposition = root.head
+    if preposition.lower_ in _INSIDE:
+        return True
+    return preposition.lower_ == "of" and preposition.head.lemma_.lower() in _SETTLEMENTS
 
 
 def _is_home(span: Span) -> bool:
