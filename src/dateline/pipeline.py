@@ -1,7 +1,9 @@
 """The flow for one article: parse once -> actors -> places -> times -> quotes -> events.
 
 ``Pipeline.analyse_many`` batches the spaCy parse with ``nlp.pipe``; every stage after it
-is a plain callable chosen by name in the settings (see ``registry``).
+is a plain callable chosen by name in the settings (see ``registry``). ``analyse_each`` is
+the guarded form the runners use: each article within its size limit and time budget, and
+whatever one article raises is its Failure, not the batch's.
 """
 
 from __future__ import annotations
@@ -10,7 +12,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
-from dateline.errors import StageError
+from dateline.errors import StageError, TimeBudgetError
+from dateline.ingest.decoding import printable
+from dateline.ingest.readers import replay_record
+from dateline.limits import Budget, cut_to_size
 from dateline.model import Analysis, Article, Event, Failure, Place
 from dateline.nlp import load_model
 from dateline.registry import stage_factory
@@ -44,6 +49,9 @@ class Pipeline:
     batch_size: int = 16
     strict: bool = False  # raise instead of recording a stage failure
     min_confidence: float | None = None  # None: the event coder's own default threshold
+    max_article_chars: int = 200_000
+    refuse_oversize: bool = False  # refuse a longer article instead of cutting it
+    time_budget: float = 60.0  # seconds per article in analyse_each; 0: none
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> Pipeline:
@@ -68,6 +76,9 @@ class Pipeline:
             batch_size=settings.batch_size,
             strict=settings.strict,
             min_confidence=settings.min_confidence,
+            max_article_chars=settings.max_article_chars,
+            refuse_oversize=settings.oversize == "refuse",
+            time_budget=settings.time_budget,
         )
 
     def analyse(self, article: Article) -> Analysis:
@@ -91,17 +102,94 @@ class Pipeline:
         for article, doc in zip(articles, docs, strict=True):
             yield self.analyse_doc(article, doc)
 
-    def analyse_doc(self, article: Article, doc: Doc) -> Analysis:
+    def analyse_each(self, articles: Iterable[Article]) -> Iterator[Analysis | Failure]:
+        """Analyse articles in order, parsing them in batches; an article that cannot be
+        analysed becomes a Failure in its place and the others go on.
+
+        An article longer than ``max_article_chars`` is cut at a paragraph break (or
+        refused); one over its ``time_budget``, or whose parse raises (spaCy's length limit,
+        an encoding, a bug), fails alone: a batch whose parse fails is parsed again one
+        article at a time.
+        """
+        pending: list[Article] = []
+        for article in articles:
+            pending.append(article)
+            if len(pending) >= self.batch_size:
+                yield from self._guarded_batch(pending)
+                pending = []
+        if pending:
+            yield from self._guarded_batch(pending)
+
+    def _guarded_batch(self, articles: list[Article]) -> Iterator[Analysis | Failure]:
+        sized = [self._sized(article) for article in articles]
+        ready = [item for item in sized if isinstance(item, Article)]
+        parsed = iter(self._parse_each(ready))
+        for item in sized:
+            if isinstance(item, Failure):
+                yield item
+                continue
+            doc = next(parsed)
+            if isinstance(doc, Failure):
+                yield doc
+                continue
+            budget = Budget(self.time_budget, "the stages")
+            try:
+                with budget.enforced():
+                    yield self.analyse_doc(item, doc, budget)
+            except Exception as error:  # the article guard: its error is its Failure
+                if self.strict and not isinstance(error, TimeBudgetError):
+                    raise
+                yield whole_failure(item, "analysis", error)
+
+    def _sized(self, article: Article) -> Article | Failure:
+        if len(article.text) <= self.max_article_chars:
+            return article
+        if self.refuse_oversize:
+            return whole_failure(
+                article, "limits", ValueError(
+                    f"the text has {len(article.text):,} characters, more than "
+                    f"max_article_chars ({self.max_article_chars:,}); raise the limit or set "
+                    'oversize = "cut" to keep its beginning'
+                ),
+            )  # fmt: skip
+        return cut_to_size(article, self.max_article_chars)
+
+    def _parse_each(self, articles: list[Article]) -> list[Doc | Failure]:
+        """Parse the batch in one ``nlp.pipe``; if that fails, each article alone."""
+        if not articles:
+            return []
+        budget = Budget(self.time_budget * len(articles))
+        try:
+            with budget.enforced():
+                prepared = [prepare_doc(self.nlp, article) for article in articles]
+                return list(self.nlp.pipe(prepared, batch_size=self.batch_size))
+        except Exception:  # find the article that failed the batch, below
+            if self.strict:
+                raise
+        results: list[Doc | Failure] = []
+        for article in articles:
+            budget = Budget(self.time_budget)
+            try:
+                with budget.enforced():
+                    results.append(self.nlp(prepare_doc(self.nlp, article)))
+            except Exception as error:  # the article guard: its error is its Failure
+                results.append(whole_failure(article, "parse", error))
+        return results
+
+    def analyse_doc(self, article: Article, doc: Doc, budget: Budget | None = None) -> Analysis:
         """Run every stage on an article already parsed into ``doc``.
 
         A stage that raises is recorded as a Failure naming it; the stages after it still
-        run on what the earlier ones produced.
+        run on what the earlier ones produced. With a ``budget``, the deadline is checked
+        before each stage (TimeBudgetError when it has passed).
         """
         failures: list[Failure] = []
 
         def run(
             name: str, stage: Callable[P, Iterable[T]], *args: P.args, **kwargs: P.kwargs
         ) -> tuple[T, ...]:
+            if budget is not None:
+                budget.check(name)
             try:
                 return _stage(name, stage, *args, **kwargs)
             except StageError as error:
@@ -189,7 +277,9 @@ def _stage(
 ) -> tuple[T, ...]:
     try:
         return tuple(stage(*args, **kwargs))
-    except Exception as cause:  # the package's only catch-all: any stage bug becomes a Failure
+    except TimeBudgetError:
+        raise  # the whole article fails, not this stage
+    except Exception as cause:  # any stage bug becomes a Failure of that stage
         raise StageError(name, cause) from cause
 
 
@@ -199,4 +289,22 @@ def _failure(article: Article, error: StageError) -> Failure:
         origin=article.origin,
         error_type=type(error.cause).__name__,
         message=str(error.cause) or type(error.cause).__name__,
+    )
+
+
+def whole_failure(article: Article, stage: str, error: BaseException) -> Failure:
+    """The Failure of an article that could not be analysed at all, with the article as a
+    JSON record (same id) for ``dateline retry``."""
+    if isinstance(error, TimeBudgetError):
+        message = str(error)
+    else:
+        message = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+        if stage == "limits":
+            message = str(error)
+    return Failure(
+        stage=stage,
+        origin=printable(article.origin),
+        error_type=type(error).__name__,
+        message=printable(message),
+        raw=replay_record(article),
     )

@@ -7,6 +7,7 @@ inputs after it are still read.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
@@ -44,6 +45,8 @@ _KNOWN_FIELDS = frozenset(
 )  # fmt: skip
 
 ReadResult = Article | Failure
+# the origin of one record inside a file: news.jsonl:12, list.json[3], feed.xml#item2
+_RECORD_ORIGIN = re.compile(r"(:\d+|\[\d+\]|#item\d+)$")
 Lines = Iterable[bytes | str]
 
 
@@ -102,7 +105,37 @@ def _read_file(path: Path) -> Iterator[ReadResult]:
     except ArticleError as error:
         yield _failure(error.origin, error.reason, error.raw)
         return
-    if suffix in JSON_SUFFIXES:
+    yield from _read_text(text, origin, suffix)
+
+
+def read_raw(origin: str, raw: str | None) -> Iterator[ReadResult]:
+    """Read again the raw input a Failure kept, the way its origin says (``dateline retry``).
+
+    A JSON Lines line, a feed item or an article that failed after reading is a JSON
+    record; a whole file is read by its suffix; with no raw input, the path is read again.
+    """
+    if raw is None:
+        yield from iter_articles([origin])
+        return
+    record_origin = _RECORD_ORIGIN.search(origin) is not None
+    if record_origin or raw.lstrip().startswith("{"):
+        try:
+            record = _parse_json(raw, origin)
+        except ArticleError as error:
+            if record_origin:
+                yield _failure(origin, error.reason, raw)
+                return
+        else:
+            if isinstance(record, dict):
+                yield _guard(origin, raw, record, fragment="#item" in origin)
+                return
+    yield from _read_text(raw, origin, Path(origin).suffix.lower())
+
+
+def _read_text(text: str, origin: str, suffix: str) -> Iterator[ReadResult]:
+    if suffix in JSONL_SUFFIXES:
+        yield from _read_jsonl_lines(text.split("\n"), origin)
+    elif suffix in JSON_SUFFIXES:
         yield from _read_json(text, origin)
     elif suffix in FEED_SUFFIXES or (suffix in HTML_SUFFIXES and is_feed(text)):
         yield from _read_feed(text, origin)

@@ -103,7 +103,7 @@ def _analyse_partition(chunk: list[Item], settings: Settings, folder: str) -> st
     key = repr(settings)
     if key not in _pipelines:
         _pipelines[key] = Pipeline.from_settings(settings)
-    analyses = iter(_pipelines[key].analyse_many(i for i in chunk if isinstance(i, Article)))
+    analyses = iter(_pipelines[key].analyse_each(i for i in chunk if isinstance(i, Article)))
     results: list[Analysis | Failure] = [
         next(analyses) if isinstance(item, Article) else item for item in chunk
     ]
