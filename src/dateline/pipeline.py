@@ -33,6 +33,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 P = ParamSpec("P")
+# tokens with no sentence-final mark after which prepare_doc starts a sentence
+MAX_SENTENCE_TOKENS = 150
+_SENTENCE_FINAL = frozenset({".", "?", "!", "…"})
 T = TypeVar("T")
 
 
@@ -240,14 +243,22 @@ class Pipeline:
 
 def prepare_doc(nlp: Language, article: Article) -> Doc:
     """Tokenise the article and mark the sentence starts the text itself makes certain:
-    every paragraph, and the story after its dateline ("ANKARA, May 10 (Reuters) - ")."""
+    every paragraph, and the story after its dateline ("ANKARA, May 10 (Reuters) - ").
+
+    A run of ``MAX_SENTENCE_TOKENS`` tokens with no sentence-final mark is cut there too:
+    no real sentence is that long, and stages that work per sentence then cost time in
+    proportion to the text, not to the square of a runaway "sentence".
+    """
     doc = nlp.make_doc(article.text)
     after_dateline = article.dateline.end if article.dateline is not None else -1
+    run = 0
     for token in doc[1:]:
         previous = doc[token.i - 1]
         paragraph = "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text)
-        if paragraph or token.idx == after_dateline:
+        run = 0 if previous.text in _SENTENCE_FINAL else run + 1
+        if paragraph or token.idx == after_dateline or run >= MAX_SENTENCE_TOKENS:
             token.is_sent_start = True
+            run = 0
     return doc
 
 
