@@ -45,7 +45,7 @@ class IngestReport:
     run_id: str
     read: int = 0
     stored: int = 0
-    skipped: int = 0  # already in the store
+    skipped: int = 0  # already in the store, or read before in this run
     skipped_failed: int = 0  # failed in an earlier run, kept for `dateline retry`
     failed: int = 0  # inputs that could not be read, analysed or stored
     stage_failed: int = 0  # stored articles on which a stage failed
@@ -109,7 +109,7 @@ def ingest_items(
         StoreError: the store itself failed (not one record); committed batches are kept.
     """
     report = IngestReport(run_id=store.begin_run(command, inputs, settings))
-    pending = items if replace else _skip_known(items, store, report)
+    pending = _once(items if replace else _skip_known(items, store, report), report)
     results = analyse_stream(_counted(pending, report), settings)
     if progress is not None:
         results = progress(results)
@@ -135,6 +135,19 @@ def ingest_items(
 def _counted(items: Iterable[Item], report: IngestReport) -> Iterator[Item]:
     for item in items:
         report.read += 1
+        yield item
+
+
+def _once(items: Iterable[Item], report: IngestReport) -> Iterator[Item]:
+    """Pass over an article read earlier in this run (the same id): it is stored once."""
+    seen: set[str] = set()
+    for item in items:
+        if isinstance(item, Article):
+            if item.id in seen:
+                report.skipped += 1
+                report.read += 1
+                continue
+            seen.add(item.id)
         yield item
 
 
