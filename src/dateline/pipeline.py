@@ -35,6 +35,8 @@ if TYPE_CHECKING:
 P = ParamSpec("P")
 # tokens with no sentence-final mark after which prepare_doc starts a sentence
 MAX_SENTENCE_TOKENS = 150
+# a doc longer than this is parsed in chunks of about this many tokens (see parse_docs)
+CHUNK_TOKENS = 5_000
 _SENTENCE_FINAL = frozenset({".", "?", "!", "…"})
 T = TypeVar("T")
 
@@ -101,7 +103,7 @@ class Pipeline:
 
     def _batch(self, articles: list[Article]) -> Iterator[Analysis]:
         prepared = [prepare_doc(self.nlp, article) for article in articles]
-        docs = self.nlp.pipe(prepared, batch_size=self.batch_size)
+        docs = parse_docs(self.nlp, prepared, self.batch_size)
         for article, doc in zip(articles, docs, strict=True):
             yield self.analyse_doc(article, doc)
 
@@ -165,7 +167,7 @@ class Pipeline:
         try:
             with budget.enforced():
                 prepared = [prepare_doc(self.nlp, article) for article in articles]
-                return list(self.nlp.pipe(prepared, batch_size=self.batch_size))
+                return list(parse_docs(self.nlp, prepared, self.batch_size))
         except Exception:  # find the article that failed the batch, below
             if self.strict:
                 raise
@@ -174,7 +176,7 @@ class Pipeline:
             budget = Budget(self.time_budget)
             try:
                 with budget.enforced():
-                    results.append(self.nlp(prepare_doc(self.nlp, article)))
+                    results.extend(parse_docs(self.nlp, [prepare_doc(self.nlp, article)], 1))
             except Exception as error:  # the article guard: its error is its Failure
                 results.append(whole_failure(article, "parse", error))
         return results
@@ -260,6 +262,36 @@ def prepare_doc(nlp: Language, article: Article) -> Doc:
             token.is_sent_start = True
             run = 0
     return doc
+
+
+def parse_docs(nlp: Language, docs: list[Doc], batch_size: int) -> list[Doc]:
+    """Parse tokenised docs with ``nlp.pipe``; one longer than ``CHUNK_TOKENS`` is parsed in
+    chunks that start at a sentence start and joined again, so a long article costs memory
+    for one chunk at a time (a 40,000-token doc parsed whole takes about 0.7 GB more)."""
+    from spacy.tokens import Doc
+
+    short = [doc for doc in docs if len(doc) <= CHUNK_TOKENS]
+    parsed = iter(nlp.pipe(short, batch_size=batch_size))
+    results: list[Doc] = []
+    for doc in docs:
+        if len(doc) <= CHUNK_TOKENS:
+            results.append(next(parsed))
+            continue
+        chunks = [doc[start:end].as_doc() for start, end in _chunk_bounds(doc)]
+        results.append(Doc.from_docs(list(nlp.pipe(chunks, batch_size=1)), ensure_whitespace=False))
+    return results
+
+
+def _chunk_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of at least ``CHUNK_TOKENS`` each, cut only where a sentence starts."""
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for token in doc[CHUNK_TOKENS:]:
+        if token.i - start >= CHUNK_TOKENS and token.is_sent_start:
+            bounds.append((start, token.i))
+            start = token.i
+    bounds.append((start, len(doc)))
+    return bounds
 
 
 def _locate(finder: PlaceFinder, article: Article) -> list[Place]:
