@@ -127,6 +127,7 @@ def _peak_mb() -> float:
 
 
 def main() -> None:
+    """Print the table, or run one input with --one."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--one", help="run one input in this process and print a JSON line")
     args = parser.parse_args()

@@ -106,7 +106,7 @@ def test_without_signals_the_budget_is_checked_between_stages(pipeline: Pipeline
 
 def test_a_record_the_store_refuses_fails_alone_and_its_batch_is_stored(tmp_path: Path) -> None:
     # a surrogate in a title (built past the readers, which refuse it) fails only in the store
-    bad = replace(article(origin="bad.jsonl:2"), title="\ud800 title")
+    bad = replace(article(PARAGRAPH + " Bad.", origin="bad.jsonl:2"), title="\ud800 title")
     items = [article(origin="a"), bad, article(PARAGRAPH + " Again.", origin="b")]
     with Store.open(tmp_path / "store.duckdb") as store:
         report = ingest_items(items, store, ONE_PROCESS, write_batch=10)
@@ -117,7 +117,7 @@ def test_a_record_the_store_refuses_fails_alone_and_its_batch_is_stored(tmp_path
     [(origin, stage, message, raw)] = failures
     assert (origin, stage) == ("bad.jsonl:2", "store")
     assert "could not be stored" in message
-    assert json.loads(raw)["text"] == PARAGRAPH
+    assert json.loads(raw)["text"] == PARAGRAPH + " Bad."
 
 
 def test_a_rerun_skips_records_that_failed_and_retry_stores_them_when_they_can(
@@ -170,3 +170,24 @@ def test_the_reader_and_pipeline_guards_let_no_probe_input_escape(
 def _analysed(pipeline: Pipeline, items: Iterable[Article | Failure]) -> Iterable[object]:
     for item in items:
         yield item if isinstance(item, Failure) else next(pipeline.analyse_each([item]))
+
+
+@pytest.mark.slow  # two worker processes load the model
+def test_worker_processes_keep_each_failure_in_its_place() -> None:
+    from dateline.runners.local import analyse_stream
+
+    items: list[Article | Failure] = [
+        article(origin="a"),
+        Failure(stage="ingest", origin="b", message="unreadable"),
+        article(PARAGRAPH * 30, origin="c"),
+        article(PARAGRAPH + " Again.", origin="d"),
+    ]
+    settings = Settings(processes=2, batch_size=1, max_article_chars=1_000, oversize="refuse")
+
+    results = list(analyse_stream(items, settings))
+
+    assert kinds(results) == ["Analysis", "Failure", "Failure", "Analysis"]
+    assert [r.origin if isinstance(r, Failure) else r.article.origin for r in results] == [
+        "a", "b", "c", "d",
+    ]  # fmt: skip
+    assert results[2].stage == "limits"  # type: ignore[union-attr]
