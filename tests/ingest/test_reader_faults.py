@@ -184,3 +184,13 @@ def test_read_raw_reads_a_json_line_and_a_whole_file_by_their_origin(tmp_path: P
     assert from_file.text == OTHER["text"]
     assert isinstance(still_bad, Failure)
     assert "invalid JSON" in still_bad.message
+
+
+def test_a_text_of_quotation_marks_alone_is_not_an_article(tmp_path: Path) -> None:
+    marks = tmp_path / "marks.txt"
+    marks.write_text("Quotes\n" + "' \" " * 3_000, encoding="utf-8")
+
+    [failure] = read(marks)
+
+    assert isinstance(failure, Failure)
+    assert "fewer than 3 words with a letter" in failure.message

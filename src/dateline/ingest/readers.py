@@ -369,6 +369,8 @@ def build_article(
     body = cleaned.body
     if len(body.split()) < 3:
         raise ArticleError(origin, "no article text: nothing is left after removing page furniture")
+    if not _has_words(body, 3):
+        raise ArticleError(origin, "no article text: fewer than 3 words with a letter in them")
     published = published or cleaned.published
     dateline = parse_dateline(body, published)
     if dateline is not None and dateline.agency and not source:
@@ -390,6 +392,17 @@ def build_article(
     if dateline is not None and dateline.date is None and article.published is not None:
         article = replace(article, dateline=replace(dateline, date=article.published))
     return article
+
+
+def _has_words(text: str, count: int) -> bool:
+    """True if ``text`` has at least ``count`` words holding a letter (of any script)."""
+    found = 0
+    for word in text.split():
+        if any(char.isalpha() for char in word):
+            found += 1
+            if found >= count:
+                return True
+    return False
 
 
 def _failure(
