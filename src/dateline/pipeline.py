@@ -138,13 +138,16 @@ class Pipeline:
                 yield doc
                 continue
             budget = Budget(self.time_budget, "the stages")
+            result: Analysis | Failure
             try:
+                # the timer must be off before the yield hands control to the caller
                 with budget.enforced():
-                    yield self.analyse_doc(item, doc, budget)
+                    result = self.analyse_doc(item, doc, budget)
             except Exception as error:  # the article guard: its error is its Failure
                 if self.strict and not isinstance(error, TimeBudgetError):
                     raise
-                yield whole_failure(item, "analysis", error)
+                result = whole_failure(item, "analysis", error)
+            yield result
 
     def _sized(self, article: Article) -> Article | Failure:
         if len(article.text) <= self.max_article_chars:
