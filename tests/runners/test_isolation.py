@@ -191,3 +191,18 @@ def test_worker_processes_keep_each_failure_in_its_place() -> None:
         "a", "b", "c", "d",
     ]  # fmt: skip
     assert results[2].stage == "limits"  # type: ignore[union-attr]
+
+
+def test_a_record_a_cluster_shard_cannot_hold_becomes_its_failure(tmp_path: Path) -> None:
+    from dateline.runners.cluster import _writable
+    from dateline.store.shards import read_shard, write_shard
+
+    good = Analysis(article=article(origin="a"))
+    bad = Analysis(article=replace(article(PARAGRAPH + " Bad.", origin="b"), title="\ud800"))
+
+    kept = _writable([good, bad])
+    write_shard(kept, tmp_path / "shard")
+
+    assert kinds(read_shard(tmp_path / "shard")) == ["Analysis", "Failure"]
+    assert isinstance(kept[1], Failure)
+    assert (kept[1].origin, kept[1].stage) == ("b", "store")

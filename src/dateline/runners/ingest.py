@@ -202,7 +202,7 @@ def _write(store: Store, batch: list[Analysis | Failure], report: IngestReport) 
             for result in batch:
                 _write(store, [result], report)
             return
-        failure = _unstorable(batch[0], error)
+        failure = unstorable_failure(batch[0], error)
         log.warning("%s: %s", failure.origin, failure.message)
         # a store that cannot take even this Failure is at fault itself: StoreError ends the run
         saved = store.save([failure], report.run_id)
@@ -218,7 +218,7 @@ def _write(store: Store, batch: list[Analysis | Failure], report: IngestReport) 
     )  # fmt: skip
 
 
-def _unstorable(result: Analysis | Failure, error: Exception) -> Failure:
+def unstorable_failure(result: Analysis | Failure, error: Exception) -> Failure:
     """The Failure that stands for a record the store refused (the raw input kept, if any)."""
     cause = error.__cause__ or error
     origin = result.origin if isinstance(result, Failure) else result.article.origin
