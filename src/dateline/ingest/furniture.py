@@ -61,6 +61,7 @@ _STAMP_PREFIX = re.compile(
 )
 _SOURCE_LINE = re.compile(r"^source\s*:\s*(?P<source>.+?)\s*$", re.IGNORECASE)
 _TRAILING_AGENCY = re.compile(r"\s*-{1,2}\s*(?P<agency>[A-Z][A-Za-z]+|AFP|AP)\s*$")
+_AGENCY_TAIL = 100
 
 
 @dataclass(slots=True)
@@ -162,7 +163,8 @@ def _strip_footer(body: list[str], out: Cleaned) -> list[str]:
         match = _CREDIT.search(last)
         if match is not None and match.start() > 0 and _take_credits(last[match.start() :], out):
             kept[-1] = last[: match.start()].rstrip()
-        agency = _TRAILING_AGENCY.search(kept[-1])
+        # only the line's tail: searching a long run of spaces from every offset is quadratic
+        agency = _TRAILING_AGENCY.search(kept[-1], max(0, len(kept[-1]) - _AGENCY_TAIL))
         if agency is not None:
             out.source = out.source or agency.group("agency")
             kept[-1] = kept[-1][: agency.start()].rstrip()
@@ -178,8 +180,10 @@ def _read_source(line: str, out: Cleaned) -> None:
 def _take_credits(line: str, out: Cleaned) -> bool:
     """Read a byline such as "Reporting by A and B; Editing by C" into authors and editors."""
     text = line.strip().strip("()").strip()
+    if len(text) > 300:
+        return False
     matches = list(_CREDIT.finditer(text))
-    if not matches or matches[0].start() != 0 or len(text) > 300:
+    if not matches or matches[0].start() != 0:
         return False
     for number, match in enumerate(matches):
         end = matches[number + 1].start() if number + 1 < len(matches) else len(text)

@@ -89,6 +89,9 @@ def fragment_text(html: str, origin: str) -> str:
     if "<" not in html:
         return html
     root = lxml.html.fragment_fromstring(html, create_parent="div")
+    # code and styling are not text: their content must not reach the article
+    for element in list(root.iter("script", "style", "noscript", "template", "iframe")):
+        element.drop_tree()
     for block in root.iter("p", "br", "div", "li", "h1", "h2", "h3", "h4"):
         block.tail = "\n" + (block.tail or "")
     return str(root.text_content())

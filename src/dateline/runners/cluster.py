@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import itertools
 import logging
+import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,7 @@ from dateline.errors import SettingsError
 from dateline.ingest import iter_articles
 from dateline.model import Analysis, Article, Failure
 from dateline.pipeline import Pipeline
+from dateline.runners.ingest import unstorable_failure
 from dateline.runners.local import Item
 from dateline.settings import Settings
 from dateline.store.shards import write_shard
@@ -111,8 +113,24 @@ def _analyse_partition(chunk: list[Item], settings: Settings, folder: str) -> st
     key = repr(settings)
     if key not in _pipelines:
         _pipelines[key] = Pipeline.from_settings(settings)
-    analyses = iter(_pipelines[key].analyse_many(i for i in chunk if isinstance(i, Article)))
+    analyses = iter(_pipelines[key].analyse_each(i for i in chunk if isinstance(i, Article)))
     results: list[Analysis | Failure] = [
         next(analyses) if isinstance(item, Article) else item for item in chunk
     ]
-    return str(write_shard(results, Path(folder)))
+    try:
+        return str(write_shard(results, Path(folder)))
+    except Exception:  # noqa: BLE001 - the shard guard: find the records that cannot be written
+        return str(write_shard(_writable(results), Path(folder)))
+
+
+def _writable(results: list[Analysis | Failure]) -> list[Analysis | Failure]:
+    """Each result, or the Failure that stands for it when it cannot be written alone."""
+    kept: list[Analysis | Failure] = []
+    with tempfile.TemporaryDirectory() as scratch:
+        for number, result in enumerate(results):
+            try:
+                write_shard([result], Path(scratch) / str(number))
+                kept.append(result)
+            except Exception as error:  # noqa: BLE001 - the record guard: its error is its Failure
+                kept.append(unstorable_failure(result, error))
+    return kept

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from multiprocessing.pool import AsyncResult, Pool
 
 from dateline.model import Analysis, Article, Failure
-from dateline.pipeline import Pipeline
+from dateline.pipeline import Pipeline, whole_failure
 from dateline.settings import Settings
 
 Item = Article | Failure
@@ -44,19 +44,55 @@ def analyse_stream(items: Iterable[Item], settings: Settings) -> Iterator[Result
 
 def _analyse_in_pool(items: Iterator[Item], settings: Settings, processes: int) -> Iterator[Result]:
     chunk_size = settings.batch_size * 2
-    in_flight: deque[AsyncResult[list[Result]]] = deque()
+    in_flight: deque[tuple[list[Item], AsyncResult[list[Result]]]] = deque()
     context = multiprocessing.get_context("spawn")
+    # a worker killed from outside (out of memory) never answers: wait for a chunk no longer
+    # than its articles' time budgets allow, then try its items alone
+    wait = _patience(settings.time_budget)
     with context.Pool(processes, initializer=_init_worker, initargs=(settings,)) as pool:
         for chunk in _chunks(items, chunk_size):
-            in_flight.append(_submit(pool, chunk))
+            in_flight.append((chunk, _submit(pool, chunk)))
             if len(in_flight) >= processes * 2:
-                yield from in_flight.popleft().get()
+                yield from _collect(pool, *in_flight.popleft(), wait)
         while in_flight:
-            yield from in_flight.popleft().get()
+            yield from _collect(pool, *in_flight.popleft(), wait)
+
+
+def _patience(budget: float) -> float | None:
+    """Seconds to wait for one article's result from a worker; None: no time budget."""
+    return 2 * budget + 120 if budget > 0 else None
 
 
 def _submit(pool: Pool, chunk: list[Item]) -> AsyncResult[list[Result]]:
     return pool.apply_async(_work, (chunk,))
+
+
+def _collect(
+    pool: Pool, chunk: list[Item], pending: AsyncResult[list[Result]], wait: float | None
+) -> list[Result]:
+    """A chunk's results; if the chunk as a whole failed (a result that cannot be sent
+    back, a worker error, no answer in time), each of its items again alone, so only the
+    bad one fails."""
+    try:
+        return pending.get(None if wait is None else wait * len(chunk))
+    except Exception as error:  # noqa: BLE001 - the chunk guard: find the item that failed it
+        if len(chunk) == 1:
+            return [_failed(chunk[0], error, wait)]
+    results: list[Result] = []
+    for item in chunk:
+        try:
+            results.extend(_submit(pool, [item]).get(wait))
+        except Exception as error:  # noqa: BLE001 - the item guard: its error is its Failure
+            results.append(_failed(item, error, wait))
+    return results
+
+
+def _failed(item: Item, error: BaseException, wait: float | None) -> Failure:
+    if isinstance(item, Failure):
+        return item
+    if isinstance(error, multiprocessing.TimeoutError):
+        error = TimeoutError(f"no answer from the worker in {wait:g} s (was it killed?)")
+    return whole_failure(item, "analysis", error)
 
 
 def _chunks(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
@@ -87,6 +123,6 @@ def _analyse_chunk_with(pipeline: Pipeline, items: Iterator[Item]) -> Iterator[R
 
 def _flush(pipeline: Pipeline, batch: list[Item]) -> Iterator[Result]:
     articles = [item for item in batch if isinstance(item, Article)]
-    analyses = iter(pipeline.analyse_many(articles))
+    analyses = iter(pipeline.analyse_each(articles))
     for item in batch:
         yield next(analyses) if isinstance(item, Article) else item

@@ -4,6 +4,8 @@ and quotes that run over several paragraphs (each new paragraph reopens, only th
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -55,11 +57,15 @@ def find_quoted(text: str) -> list[Quoted]:
     'bombs refugees' in a headline is a quote but ‘no’ inside “he said ‘no’” is not a second one.
     """
     paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
-    doubles = list(_pair_doubles(text, paragraphs))
+    doubles = sorted(_pair_doubles(text, paragraphs), key=lambda q: q.opened)
+    # reach[i]: the furthest end of the double quotes opened at or before doubles[i]; a single
+    # quote lies inside one iff the last of them opened before it reaches past its end
+    openings = [d.opened for d in doubles]
+    reach = list(itertools.accumulate((_outer_end(d) for d in doubles), max))
     singles = [
         q
         for q in _pair_singles(text, paragraphs)
-        if not any(d.opened <= q.opened and q.end <= _outer_end(d) for d in doubles)
+        if (i := bisect.bisect_right(openings, q.opened) - 1) < 0 or reach[i] < q.end
     ]
     return sorted(doubles + singles, key=lambda q: q.opened)
 
@@ -106,7 +112,9 @@ def _pair_doubles(text: str, paragraphs: list[tuple[int, int]]) -> Iterator[Quot
     for number, (start, end) in enumerate(paragraphs):
         opened, carried = pending, pending is not None
         pending = None
+        floor = start  # just past the last mark: an orphan's quote never reaches back over one
         for k, mark in enumerate(_double_marks(text, start, end)):
+            previous, floor = floor, mark.at + 1
             if opened is None:
                 if (
                     mark.can_close
@@ -114,8 +122,8 @@ def _pair_doubles(text: str, paragraphs: list[tuple[int, int]]) -> Iterator[Quot
                     and not _looks_opening(text, mark.at)
                 ):
                     # 'since strikes began" the report said': the opening mark was lost; the
-                    # quote is taken to start with its sentence
-                    begin = _sentence_start(text, start, mark.at)
+                    # quote is taken to start with its sentence (or after the last mark)
+                    begin = _sentence_start(text, previous, mark.at)
                     if len(text[begin : mark.at].split()) >= _MIN_ORPHAN_WORDS:
                         yield Quoted(start=begin, end=mark.at, opened=begin - 1, closed=mark.at)
                 elif mark.can_open:
@@ -184,9 +192,10 @@ def _pair_singles(text: str, paragraphs: list[tuple[int, int]]) -> Iterator[Quot
                 opened = None
 
 
-def _sentence_start(text: str, paragraph: int, at: int) -> int:
-    """Where the sentence holding offset ``at`` starts, within its paragraph."""
-    found = max((m.end() for m in _SENTENCE_END.finditer(text, paragraph, at)), default=paragraph)
+def _sentence_start(text: str, floor: int, at: int) -> int:
+    """Where the sentence holding offset ``at`` starts, not before ``floor`` (its paragraph's
+    start or the last quotation mark): each stretch of text is searched once."""
+    found = max((m.end() for m in _SENTENCE_END.finditer(text, floor, at)), default=floor)
     while found < at and text[found].isspace():
         found += 1
     return found

@@ -7,6 +7,7 @@ Quoted stretches come from the quotation marks (``quotemarks``), reported clause
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -70,6 +71,8 @@ class _ArticleQuotes:
         self.openings = [q.opened for q in self.marks]
         self.resolver = SpeakerResolver(doc, actors, self._quoted_at)
         self.sentences = sentences(doc).spans
+        # _words[i]: words (not punctuation, not space) among the first i tokens
+        self._words = [0, *itertools.accumulate(not (t.is_punct or t.is_space) for t in doc)]
         self.cues: dict[int, list[Cue]] = {}
         for number, sentence in enumerate(self.sentences):
             self.cues[number] = list(find_cues(sentence, self._quoted_at))
@@ -131,29 +134,40 @@ class _ArticleQuotes:
         statement = len(words) >= _MIN_STATEMENT_WORDS and any(
             t.pos_ in ("VERB", "AUX") for t in tokens
         )
-        outside = [
-            t
-            for n in numbers
-            for t in self.sentences[n]
-            if t.i not in inside and not t.is_punct and not t.is_space
-        ]
+        # words of the quote's sentences outside it, counted from prefix sums: a sentence
+        # holding many quotes is not walked once per quote
+        span_start = self.sentences[numbers[0]].start
+        span_end = self.sentences[numbers[-1]].end
+        before = self._words[tokens[0].i] - self._words[span_start]
+        outside = (self._words[span_end] - self._words[span_start]) - (
+            self._words[tokens[-1].i + 1] - self._words[tokens[0].i]
+        )
         if cue is None:
             # with no cue, a whole sentence in quotation marks is a statement (its speaker is
             # the one quoted before it); a phrase inside someone's sentence is a title, a name
             # or a scare-quoted word
-            lead_in = [t for t in outside if t.i < tokens[0].i]
-            whole = not lead_in or self.text[quoted.start : quoted.end].rstrip(" ,")[-1:] in ".?!"
-            if not statement or not whole or len(outside) > len(words) // 2:
+            whole = not before or self.text[quoted.start : quoted.end].rstrip(" ,")[-1:] in ".?!"
+            if not statement or not whole or outside > len(words) // 2:
                 return None
             kind = QuoteKind.DIRECT
         else:
             attribution = _attribution(cue, inside)
-            loose = [t for t in outside if t.i not in attribution and t.lower_ not in _LEADING]
+            loose = any(
+                t.i not in attribution and t.lower_ not in _LEADING
+                for t in self._outside(span_start, span_end, tokens[0].i, tokens[-1].i)
+            )
             kind = QuoteKind.DIRECT if not loose and statement else QuoteKind.PARTIAL
         start, end = _trim(self.text, quoted.start, quoted.end)
         while end > start and self.text[end - 1] in ",;:":
             end -= 1  # '"...," he said': the comma belongs to the sentence around the quote
         return _Found(start=start, end=end, kind=kind, sentence=first, cue=cue, tokens=tokens)
+
+    def _outside(self, start: int, end: int, first: int, last: int) -> Iterator[Token]:
+        """The words of doc[start:end] outside doc[first:last + 1], lazily."""
+        for i in itertools.chain(range(start, first), range(last + 1, end)):
+            token = self.doc[i]
+            if not token.is_punct and not token.is_space:
+                yield token
 
     def _sentence(self, token: Token) -> int:
         return self.resolver.sentence_number(token)
