@@ -18,7 +18,7 @@ from dateline.cli.tables import print_rows
 from dateline.errors import InputError, StoreError, StoreLockedError
 from dateline.query import EventFilter, QueryResult
 from dateline.query.events import PERIODS
-from dateline.query.filters import statuses
+from dateline.query.filters import day, statuses
 from dateline.store import DB_ENV, DEFAULT_DB, Store
 from dateline.store.connect import describe_fault
 
@@ -51,16 +51,10 @@ def format_option(function: F) -> F:
 def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
     if value is None:
         return None
-    parts = value.split("-")
     try:
-        numbers = [int(p) for p in parts] + [1] * (3 - len(parts))
-        if len(parts) > 3 or len(parts[0]) != 4:
-            raise ValueError(value)
-        return date(*numbers[:3])
-    except ValueError:
-        raise click.BadParameter(
-            f"{value!r} is not a date like 2023-05-10, 2023-05 or 2023"
-        ) from None
+        return day(value, "")
+    except InputError as error:
+        raise click.BadParameter(str(error).strip()) from None
 
 
 def filter_options(function: F) -> F:

@@ -12,6 +12,24 @@ from dateline.model import PLOVER_EVENTS, TimeStatus
 _CODE = re.compile(r"^[A-Z]{3}$")
 
 
+def day(value: str, what: str = "date") -> date:
+    """The first day of a date written 2023-05-10, 2023-05 or 2023.
+
+    Raises:
+        InputError: ``value`` is not such a date; the message names ``what``.
+    """
+    parts = value.split("-")
+    try:
+        numbers = [int(p) for p in parts] + [1] * (3 - len(parts))
+        if len(parts) > 3 or len(parts[0]) != 4:
+            raise ValueError(value)
+        return date(*numbers[:3])
+    except ValueError:
+        raise InputError(
+            f"{what} {value!r} is not a date like 2023-05-10, 2023-05 or 2023"
+        ) from None
+
+
 def actor_code(value: str, what: str = "actor") -> str:
     """Check an actor code: ISO 3166 alpha-3 or IGO/NGO/IMG/MNC, any case."""
     code = value.strip().upper()

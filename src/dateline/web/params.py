@@ -9,24 +9,14 @@ from starlette.datastructures import QueryParams
 
 from dateline.errors import InputError
 from dateline.query.browse import Browse
+from dateline.query.filters import day
 
 FILTERS = ("actor", "recipient", "type", "quad", "status", "country", "since", "until",
            "outlet", "confidence", "q")  # fmt: skip
 
 
 def _day(value: str, name: str) -> date | None:
-    if not value:
-        return None
-    parts = value.split("-")
-    try:
-        numbers = [int(p) for p in parts] + [1] * (3 - len(parts))
-        if len(parts) > 3 or len(parts[0]) != 4:
-            raise ValueError(value)
-        return date(*numbers[:3])
-    except ValueError:
-        raise InputError(
-            f"{name} {value!r} is not a date like 2023-05-10, 2023-05 or 2023"
-        ) from None
+    return day(value, name) if value else None
 
 
 def _number(value: str, name: str, kind: type[int] | type[float]) -> int | float | None:
