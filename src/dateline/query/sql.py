@@ -13,7 +13,7 @@ import duckdb
 from dateline.errors import InputError, StoreError
 from dateline.query.results import QueryResult
 from dateline.store import Store
-from dateline.store.connect import describe_fault, is_store_fault
+from dateline.store.connect import describe_fault, first_line, is_store_fault
 
 _EXAMPLE = "try: select * from events limit 10"
 
@@ -37,12 +37,12 @@ def run_sql(store: Store, query: str, limit: int | None = None) -> QueryResult:
     except duckdb.PermissionException as error:
         raise InputError(
             f"refused: queries may read only the store's tables, not files, URLs or "
-            f"extensions ({_first_line(error)})"
+            f"extensions ({first_line(error)})"
         ) from error
     except duckdb.Error as error:
         if is_store_fault(error):
             raise StoreError(describe_fault(store.path, error)) from error
-        message = _first_line(error)
+        message = first_line(error)
         if "read-only" in message.lower():
             raise InputError(f"refused: the store is read-only here; {message}") from error
         raise InputError(f"SQL error: {message}") from error
@@ -60,7 +60,7 @@ def check_select(query: str) -> None:
     try:
         statements = duckdb.extract_statements(query)
     except duckdb.Error as error:
-        raise InputError(f"SQL error: {_first_line(error)}") from error
+        raise InputError(f"SQL error: {first_line(error)}") from error
     if len(statements) != 1:
         raise InputError(
             f"refused: {len(statements)} statements; `dateline sql` is read-only and runs a "
@@ -72,8 +72,3 @@ def check_select(query: str) -> None:
             f"refused: {kind.name} statement; `dateline sql` is read-only and runs only a "
             f"SELECT (or WITH ... SELECT) on the store; {_EXAMPLE}"
         )
-
-
-def _first_line(error: BaseException) -> str:
-    lines = str(error).strip().splitlines()
-    return lines[0] if lines else type(error).__name__
