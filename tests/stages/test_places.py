@@ -75,6 +75,28 @@ def test_places_country_named_as_a_location_is_a_place(analyse: Analyse) -> None
     assert not [a for a in analysis.actors if a.text == "Syria" and a.kind is ActorKind.STATE]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Government jets bombed Damascus on Friday, killing ten people.",
+        "Rebels launched rockets on Damascus on Friday.",
+    ],
+)
+def test_places_capital_an_attack_lands_on_is_a_place_and_still_the_state_hit(
+    analyse: Analyse, text: str
+) -> None:
+    analysis = analyse(text)
+    [damascus] = places_named(analysis, "Damascus")
+    assert damascus.country == "SYR"
+    assert [a for a in analysis.actors if a.text == "Damascus" and a.code == "SYR"]
+
+
+def test_places_subject_of_an_attack_topic_is_no_place(analyse: Analyse) -> None:
+    # sanctions and talks "on" a state are about it, not acts landing in it
+    for text in ("Russia imposed sanctions on Syria.", "The envoy launched talks on Syria."):
+        assert not places_named(analyse(text), "Syria")
+
+
 def test_places_demonym_is_not_a_place(analyse: Analyse) -> None:
     analysis = analyse("Syrian troops and Turkish officials met near the border on Monday.")
     assert not places_named(analysis, "Syrian")

@@ -145,16 +145,21 @@ class Whereabouts:
         """The place the event's own clause names for it, the most specific of the nearest."""
         targets = _targets(head, trigger)
         found: list[tuple[int, int, Place]] = []
+        roots: dict[int, Token] = {}
         # a place hangs from the event's words only inside their sentence
         for candidate in self._places.get(trigger.sent.start, ()):
             steps = _attachment(candidate.root, targets, kind)
             if steps is not None:
                 rank = _RANK[precision_of(candidate.place) or "country"]
                 found.append((steps, rank, candidate.place))
+                roots[id(candidate.place)] = candidate.root
         if not found:
             return None
         # the nearest; between equally near ones ("Aleppo and Syria") the more specific
         steps, _, nearest = min(found, key=lambda item: (item[0], item[1]))
+        named = _named_in(roots[id(nearest)], [(roots[id(p)], p) for _, _, p in found])
+        if named is not None:
+            return Located(named, CLAUSE)
         if self._unknown_nearer(targets, kind, steps, nearest):
             return None
         return Located(_finest_within(nearest, [(s, p) for s, _, p in found]), CLAUSE)
@@ -238,6 +243,19 @@ def _finest_within(nearest: Place, found: Sequence[tuple[int, Place]]) -> Place:
     if not inside:
         return nearest
     return min(inside, key=lambda item: (item[1], item[0]))[2]
+
+
+def _named_in(container: Token, found: Sequence[tuple[Token, Place]]) -> Place | None:
+    """The place a phrase names when the nearest place only qualifies its noun: "the
+    Damascus suburb of Jaramana", "the Aleppo neighbourhood of Bustan al-Qasr" name
+    Jaramana and Bustan al-Qasr, which lie in Damascus and Aleppo."""
+    if container.dep_ not in ("compound", "amod", "nmod", "poss"):
+        return None
+    noun = container.head
+    for root, place in found:
+        if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.i == noun.i:
+            return place
+    return None
 
 
 def _phrase_head(token: Token) -> tuple[Token, int]:
