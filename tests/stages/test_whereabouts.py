@@ -141,6 +141,14 @@ def test_a_place_named_within_another_places_the_event_not_its_container(rules):
     assert event.location_source == "clause"
 
 
+def test_the_place_an_act_of_force_is_fought_over_places_it(rules):
+    # the aim of the fighting, not the country of the sentence's opening phrase
+    text = "In Syria the SDF is now fighting to recapture the town of Tabqa from the group."
+    event = only(events(rules, text), "ASSAULT")
+    assert event.location is not None
+    assert (event.location.text, event.location_source) == ("Tabqa", "clause")
+
+
 def test_a_capital_hit_by_an_attack_places_it(rules):
     event = only(events(rules, "Rebels fired rockets on Damascus on Friday."), "ASSAULT")
     assert event.location is not None

@@ -293,9 +293,11 @@ def _attachment(root: Token, targets: set[int], kind: str) -> int | None:
             pass  # "an attack on Douma"
         elif word not in (_LOCATIVE if kind in _PHYSICAL else _WHERE_SAID):
             return None  # "took a jab at the United States" names whom, not where
-        return _up_to(preposition, targets, steps + 1, _reach(kind))
+        return _up_to(preposition, targets, steps + 1, _reach(kind), kind in _PHYSICAL)
     if dep in _OBJECTS and kind in _PHYSICAL and phrase.head.i in targets:
         return steps + 1  # "shelled Douma", "Douma was shelled"
+    if dep in _OBJECTS and kind in _PHYSICAL and _purpose_of(phrase.head, targets):
+        return steps + 2  # "fighting to recapture the town of Tabqa"
     if dep in ("advmod", "npadvmod") and phrase.lower_ in _DIRECTIONS:
         return _up_to(phrase, targets, steps, _reach(kind))  # "20 km north of Aleppo"
     return None
@@ -310,23 +312,38 @@ def _reach(kind: str) -> int:
     return _CHAIN if kind in _PHYSICAL else 2
 
 
-def _up_to(token: Token, targets: set[int], steps: int, reach: int = _CHAIN) -> int | None:
+def _up_to(
+    token: Token, targets: set[int], steps: int, reach: int = _CHAIN, purpose: bool = False
+) -> int | None:
     """Arcs from ``token`` up to the event's words, through nouns and prepositions only: a
     place in a nested clause ("said the rebels who fled to Idlib") or in a phrase saying why
-    or when ("retaliate for the bombing of Guffa in Upper Nile") is not the event's."""
+    or when ("retaliate for the bombing of Guffa in Upper Nile") is not the event's. With
+    ``purpose``, also through the aim of an act ("an offensive to take positions in Manbij")."""
     node = token
     for _ in range(reach):
         if node.i in targets:
             return steps
         head = node.head
-        if head is node:
+        if head.i == node.i:
             return None
         if head.i not in targets and head.pos_ in ("VERB", "AUX"):
-            return None
+            if not (purpose and _purpose_of(head, targets)):
+                return None
         if head.i not in targets and head.dep_ == "prep" and head.lower_ in _ASIDE:
             return None
         node, steps = head, steps + 1
     return steps if node.i in targets else None
+
+
+def _purpose_of(verb: Token, targets: set[int]) -> bool:
+    """The verb is what an act of force is for, an infinitive on its words: "fighting to
+    recapture Tabqa", "an offensive to take Manbij". An act's aim is the place it is fought
+    over; "killed civilians as they tried to flee to Turkey" says no such thing."""
+    return (
+        verb.dep_ in ("xcomp", "acl")
+        and verb.head.i in targets
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
 
 
 def _is_aside(root: Token) -> bool:
