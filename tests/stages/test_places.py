@@ -97,6 +97,19 @@ def test_places_subject_of_an_attack_topic_is_no_place(analyse: Analyse) -> None
         assert not places_named(analyse(text), "Syria")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the small model tags "Aleppo" NORP (an adjective) and LANGUAGE here
+        "Nine persons were killed in a terrorist attack in Aleppo city.",
+        "Syrian or Russian warplanes bombed aid trucks near Aleppo late on Monday.",
+    ],
+)
+def test_places_large_city_the_model_mislabels_is_a_place(analyse: Analyse, text: str) -> None:
+    [aleppo] = places_named(analyse(text), "Aleppo")
+    assert aleppo.country == "SYR"
+
+
 def test_places_demonym_is_not_a_place(analyse: Analyse) -> None:
     analysis = analyse("Syrian troops and Turkish officials met near the border on Monday.")
     assert not places_named(analysis, "Syrian")

@@ -32,7 +32,10 @@ _NAME_LABELS = frozenset({"ORG", "PERSON"})
 VENUE_LABELS = frozenset({"ORG", "EVENT", "FAC"})
 # other labels the small model gives names it does not know: a place among them must be
 # known to the gazetteer and used as a place
-MISLABELLED = frozenset({"NORP", "PRODUCT", "LAW", "WORK_OF_ART"})
+MISLABELLED = frozenset({"NORP", "PRODUCT", "LAW", "WORK_OF_ART", "LANGUAGE"})
+# a city this large is its name's reading even where the model tags the name an adjective
+# ("Aleppo city" read as NORP + ADJ, as "Syrian city" is)
+_LARGE_CITY = 100_000
 DATELINE = "DATELINE"
 QUALIFIER = "QUALIFIER"  # "Idaho" in "Moscow, Idaho": always a place
 EMBEDDED = "EMBEDDED"  # "Toronto" in "the Toronto Police Services Board"
@@ -253,7 +256,8 @@ class PlaceNames:
     def _entities(self) -> None:
         for ent in self.doc.ents:
             if ent.label_ in MISLABELLED and (
-                ent.start in self.demonyms or not all(t.pos_ == "PROPN" for t in ent)
+                ent.start in self.demonyms
+                or not (all(t.pos_ == "PROPN" for t in ent) or self._large_city(ent))
             ):
                 continue  # "in Tunis" (NORP), "across Mauritius" (PRODUCT); not "Syrian"
             if ent.label_ not in PLACE_LABELS | _NAME_LABELS | VENUE_LABELS | MISLABELLED:
@@ -263,6 +267,15 @@ class PlaceNames:
             start, end = _trimmed(ent)
             for a, b in self._possessor_split(start, end):
                 self._entity(a, b, ent.label_)
+
+    def _large_city(self, ent: Span) -> bool:
+        """The name, written as a name, is the main name of a large city: "Aleppo"."""
+        if not ent.text.istitle():
+            return False
+        return any(
+            e.feature is Feature.CITY and e.kind is NameKind.MAIN and e.population >= _LARGE_CITY
+            for e in self.gazetteer.lookup(ent.text)
+        )
 
     def _possessor_split(self, start: int, end: int) -> list[tuple[int, int]]:
         """A building's or street's name split after a place that owns it: "Derry's
