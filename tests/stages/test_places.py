@@ -110,6 +110,12 @@ def test_places_large_city_the_model_mislabels_is_a_place(analyse: Analyse, text
     assert aleppo.country == "SYR"
 
 
+def test_places_possessive_that_lost_its_apostrophe_names_the_place(analyse: Analyse) -> None:
+    # feeds stripped of punctuation write "Idlib's countryside" as "Idlibs countryside"
+    [idlib] = places_named(analyse("Idlibs countryside was shelled on Monday."), "Idlibs")
+    assert (idlib.name, idlib.country) == ("Idlib", "SYR")
+
+
 def test_places_demonym_is_not_a_place(analyse: Analyse) -> None:
     analysis = analyse("Syrian troops and Turkish officials met near the border on Monday.")
     assert not places_named(analysis, "Syrian")

@@ -123,6 +123,9 @@ class PlaceNames:
         entries = list(self.gazetteer.lookup(name))
         if entries:
             return entries, False
+        owner = self._apostrophe_lost(name)
+        if owner:
+            return owner, False
         words = name.split()
         bare = None
         if len(words) > 1 and words[-1].lower() in _DIVISION_WORDS:
@@ -268,6 +271,23 @@ class PlaceNames:
             for a, b in self._possessor_split(start, end):
                 self._entity(a, b, ent.label_)
 
+    def _apostrophe_lost(self, word: str) -> list[Entry]:
+        """A possessive whose apostrophe the text lost ("Syrias Aleppo", "Aleppos western
+        edges", as in feeds stripped of punctuation), when the name before the "s" is a
+        country, province or large city and the word itself names nothing."""
+        if " " in word or len(word) < 5 or not word.endswith("s") or not word[:-1].istitle():
+            return []
+        return [
+            e
+            for e in self.gazetteer.lookup(word[:-1])
+            if e.kind is NameKind.MAIN
+            and (
+                e.is_national
+                or e.feature is Feature.ADMIN1
+                or (e.feature is Feature.CITY and e.population >= _LARGE_CITY)
+            )
+        ]
+
     def _large_city(self, ent: Span) -> bool:
         """The name, written as a name, is the main name of a large city: "Aleppo"."""
         if not ent.text.istitle():
@@ -282,6 +302,9 @@ class PlaceNames:
         Altnagelvin Hospital" names Derry and the hospital in it; "Caesar's Palace" and
         "Moody's Analytics" are one name each."""
         doc = self.doc
+        if end - start > 1 and not self.gazetteer.lookup(doc[start:end].text):
+            if self._apostrophe_lost(doc[start].text):
+                return [(start, start + 1), (start + 1, end)]  # "Syrias Aleppo"
         owner = next((i for i in range(start + 1, end - 2) if doc[i].tag_ == "POS"), None)
         if owner is None or not is_facility(doc[owner + 1 : end]):
             return [(start, end)]
