@@ -33,9 +33,6 @@ VENUE_LABELS = frozenset({"ORG", "EVENT", "FAC"})
 # other labels the small model gives names it does not know: a place among them must be
 # known to the gazetteer and used as a place
 MISLABELLED = frozenset({"NORP", "PRODUCT", "LAW", "WORK_OF_ART", "LANGUAGE"})
-# a city this large is its name's reading even where the model tags the name an adjective
-# ("Aleppo city" read as NORP + ADJ, as "Syrian city" is)
-_LARGE_CITY = 100_000
 DATELINE = "DATELINE"
 QUALIFIER = "QUALIFIER"  # "Idaho" in "Moscow, Idaho": always a place
 EMBEDDED = "EMBEDDED"  # "Toronto" in "the Toronto Police Services Board"
@@ -123,8 +120,7 @@ class PlaceNames:
         entries = list(self.gazetteer.lookup(name))
         if entries:
             return entries, False
-        owner = self._apostrophe_lost(name)
-        if owner:
+        if owner := self.gazetteer.lost_possessive(name):
             return owner, False
         words = name.split()
         bare = None
@@ -260,7 +256,7 @@ class PlaceNames:
         for ent in self.doc.ents:
             if ent.label_ in MISLABELLED and (
                 ent.start in self.demonyms
-                or not (all(t.pos_ == "PROPN" for t in ent) or self._large_city(ent))
+                or not (all(t.pos_ == "PROPN" for t in ent) or self.gazetteer.large_city(ent.text))
             ):
                 continue  # "in Tunis" (NORP), "across Mauritius" (PRODUCT); not "Syrian"
             if ent.label_ not in PLACE_LABELS | _NAME_LABELS | VENUE_LABELS | MISLABELLED:
@@ -271,40 +267,14 @@ class PlaceNames:
             for a, b in self._possessor_split(start, end):
                 self._entity(a, b, ent.label_)
 
-    def _apostrophe_lost(self, word: str) -> list[Entry]:
-        """A possessive whose apostrophe the text lost ("Syrias Aleppo", "Aleppos western
-        edges", as in feeds stripped of punctuation), when the name before the "s" is a
-        country, province or large city and the word itself names nothing."""
-        if " " in word or len(word) < 5 or not word.endswith("s") or not word[:-1].istitle():
-            return []
-        return [
-            e
-            for e in self.gazetteer.lookup(word[:-1])
-            if e.kind is NameKind.MAIN
-            and (
-                e.is_national
-                or e.feature is Feature.ADMIN1
-                or (e.feature is Feature.CITY and e.population >= _LARGE_CITY)
-            )
-        ]
-
-    def _large_city(self, ent: Span) -> bool:
-        """The name, written as a name, is the main name of a large city: "Aleppo"."""
-        if not ent.text.istitle():
-            return False
-        return any(
-            e.feature is Feature.CITY and e.kind is NameKind.MAIN and e.population >= _LARGE_CITY
-            for e in self.gazetteer.lookup(ent.text)
-        )
-
     def _possessor_split(self, start: int, end: int) -> list[tuple[int, int]]:
         """A building's or street's name split after a place that owns it: "Derry's
         Altnagelvin Hospital" names Derry and the hospital in it; "Caesar's Palace" and
         "Moody's Analytics" are one name each."""
         doc = self.doc
-        if end - start > 1 and not self.gazetteer.lookup(doc[start:end].text):
-            if self._apostrophe_lost(doc[start].text):
-                return [(start, start + 1), (start + 1, end)]  # "Syrias Aleppo"
+        lost = end - start > 1 and not self.gazetteer.lookup(doc[start:end].text)
+        if lost and self.gazetteer.lost_possessive(doc[start].text):
+            return [(start, start + 1), (start + 1, end)]  # "Syrias Aleppo"
         owner = next((i for i in range(start + 1, end - 2) if doc[i].tag_ == "POS"), None)
         if owner is None or not is_facility(doc[owner + 1 : end]):
             return [(start, end)]

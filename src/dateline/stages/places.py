@@ -278,11 +278,11 @@ class _ArticlePlaces:
             return True
         if mention.label == DATELINE:
             return entry is not None or mention.start == self.names.dateline_token
-        if entry is not None and (entry.is_national or entry.kind is NameKind.MAIN):
-            if is_target(span):
-                # "rockets on Damascus": the state is hit, in the place (a name the place
-                # is only also known by, "storm the Acropolis", is not taken so)
-                return True
+        known = entry is not None and (entry.is_national or entry.kind is NameKind.MAIN)
+        if known and is_target(span):
+            # "rockets on Damascus": the state is hit, in the place (a name the place is
+            # only also known by, "storm the Acropolis", is not taken so)
+            return True
         if self._in_actor(mention):
             return False
         if _after_compass_point(span):

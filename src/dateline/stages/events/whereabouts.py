@@ -326,9 +326,9 @@ def _up_to(
         head = node.head
         if head.i == node.i:
             return None
-        if head.i not in targets and head.pos_ in ("VERB", "AUX"):
-            if not (purpose and _purpose_of(head, targets)):
-                return None
+        aim = purpose and _purpose_of(head, targets)
+        if head.i not in targets and head.pos_ in ("VERB", "AUX") and not aim:
+            return None
         if head.i not in targets and head.dep_ == "prep" and head.lower_ in _ASIDE:
             return None
         node, steps = head, steps + 1
