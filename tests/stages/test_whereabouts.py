@@ -149,6 +149,14 @@ def test_the_place_an_act_of_force_is_fought_over_places_it(rules):
     assert (event.location.text, event.location_source) == ("Tabqa", "clause")
 
 
+def test_a_state_naming_who_struck_does_not_keep_the_place_from_the_strike(rules):
+    # "U.S." on the noun is the attacker, not a place the gazetteer lacks nearer the event
+    text = "A U.S. missile strike on an airbase near the Syrian city of Homs killed five people."
+    event = only(events(rules, text), "ASSAULT")
+    assert event.location is not None
+    assert (event.location.text, event.location_source) == ("Homs", "clause")
+
+
 def test_a_capital_hit_by_an_attack_places_it(rules):
     event = only(events(rules, "Rebels fired rockets on Damascus on Friday."), "ASSAULT")
     assert event.location is not None

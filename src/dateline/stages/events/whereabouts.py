@@ -170,7 +170,7 @@ class Whereabouts:
         unless ``place`` only qualifies it ("the village of Babeska in Idlib")."""
         root = next(c.root for c in self.candidates if c.place is place)
         for ent in self._unknown_names(root.sent):
-            distance = _attachment(ent.root, targets, kind)
+            distance = _unknown_attachment(ent.root, targets, kind)
             if distance is not None and distance < steps and ent.root not in root.ancestors:
                 return True
         return False
@@ -301,6 +301,18 @@ def _attachment(root: Token, targets: set[int], kind: str) -> int | None:
     if dep in ("advmod", "npadvmod") and phrase.lower_ in _DIRECTIONS:
         return _up_to(phrase, targets, steps, _reach(kind))  # "20 km north of Aleppo"
     return None
+
+
+def _unknown_attachment(root: Token, targets: set[int], kind: str) -> int | None:
+    """As ``_attachment``, for a name that is no resolved place weighed against one that is:
+    a name that only modifies the event's noun names who acted ("a U.S. missile strike on an
+    airbase near Homs"), not where; only resolved places do that ("the Moscow talks"). (It
+    still keeps a borrowed place away: "US strikes" in a sentence is no clue where they
+    were.)"""
+    phrase, _ = _phrase_head(root)
+    if phrase.i in targets:
+        return None
+    return _attachment(root, targets, kind)
 
 
 def _reach(kind: str) -> int:
