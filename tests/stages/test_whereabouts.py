@@ -131,6 +131,38 @@ def test_the_finer_place_in_the_same_country_wins_over_the_country(rules):
     assert event.location.text == "Aleppo"
 
 
+def test_a_place_named_within_another_places_the_event_not_its_container(rules):
+    # "the Damascus suburb of Jaramana": Damascus only says where the suburb is
+    event = only(
+        events(rules, "Shelling killed four people in the Homs suburb of Talbiseh."), "ASSAULT"
+    )
+    assert event.location is not None
+    assert event.location.text == "Talbiseh"
+    assert event.location_source == "clause"
+
+
+def test_the_place_an_act_of_force_is_fought_over_places_it(rules):
+    # the aim of the fighting, not the country of the sentence's opening phrase
+    text = "In Syria the SDF is now fighting to recapture the town of Tabqa from the group."
+    event = only(events(rules, text), "ASSAULT")
+    assert event.location is not None
+    assert (event.location.text, event.location_source) == ("Tabqa", "clause")
+
+
+def test_a_state_naming_who_struck_does_not_keep_the_place_from_the_strike(rules):
+    # "U.S." on the noun is the attacker, not a place the gazetteer lacks nearer the event
+    text = "A U.S. missile strike on an airbase near the Syrian city of Homs killed five people."
+    event = only(events(rules, text), "ASSAULT")
+    assert event.location is not None
+    assert (event.location.text, event.location_source) == ("Homs", "clause")
+
+
+def test_a_capital_hit_by_an_attack_places_it(rules):
+    event = only(events(rules, "Rebels fired rockets on Damascus on Friday."), "ASSAULT")
+    assert event.location is not None
+    assert (event.location.text, event.location_source) == ("Damascus", "clause")
+
+
 @pytest.mark.parametrize(
     ("feature", "lat", "expected"),
     [

@@ -72,6 +72,7 @@ class Entry:
         return self.feature is Feature.COUNTRY or self.is_capital
 
 
+_LARGE_CITY = 100_000
 _ABBREVIATED = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount"}
 _APOSTROPHES = re.compile(r"['\u2019\u2018`\u02bc\u02bb.]")
 _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015/]+")
@@ -116,6 +117,35 @@ class Gazetteer:
                 self._cache.clear()
             self._cache[key] = found
         return found
+
+    def prominent(self, name: str) -> list[Entry]:
+        """The entries ``name`` is the main name of that a reader knows without context: a
+        country, a capital, a province, a city of at least 100,000."""
+        return [
+            e
+            for e in self.lookup(name)
+            if e.kind is NameKind.MAIN
+            and (
+                e.is_national
+                or e.feature is Feature.ADMIN1
+                or (e.feature is Feature.CITY and e.population >= _LARGE_CITY)
+            )
+        ]
+
+    def large_city(self, name: str) -> bool:
+        """``name``, written as a name, is a city of at least 100,000: "Aleppo" in "Aleppo
+        city", which the small model tags as an adjective, as it does "Syrian" in "Syrian
+        city"."""
+        found = self.prominent(name) if name.istitle() else []
+        return any(e.feature is Feature.CITY for e in found)
+
+    def lost_possessive(self, word: str) -> list[Entry]:
+        """The prominent place a possessive names whose apostrophe the text lost ("Syrias
+        Aleppo", "Aleppos western edges", in feeds stripped of punctuation); only for a word
+        that is no name itself (the caller's first lookup)."""
+        if " " in word or len(word) < 5 or not word.endswith("s") or not word[:-1].istitle():
+            return []
+        return self.prominent(word[:-1])
 
     def get(self, entry_id: int) -> Entry | None:
         """The entry with this id (a GeoNames id or one of ours), if any."""

@@ -32,7 +32,7 @@ _NAME_LABELS = frozenset({"ORG", "PERSON"})
 VENUE_LABELS = frozenset({"ORG", "EVENT", "FAC"})
 # other labels the small model gives names it does not know: a place among them must be
 # known to the gazetteer and used as a place
-MISLABELLED = frozenset({"NORP", "PRODUCT", "LAW", "WORK_OF_ART"})
+MISLABELLED = frozenset({"NORP", "PRODUCT", "LAW", "WORK_OF_ART", "LANGUAGE"})
 DATELINE = "DATELINE"
 QUALIFIER = "QUALIFIER"  # "Idaho" in "Moscow, Idaho": always a place
 EMBEDDED = "EMBEDDED"  # "Toronto" in "the Toronto Police Services Board"
@@ -120,6 +120,8 @@ class PlaceNames:
         entries = list(self.gazetteer.lookup(name))
         if entries:
             return entries, False
+        if owner := self.gazetteer.lost_possessive(name):
+            return owner, False
         words = name.split()
         bare = None
         if len(words) > 1 and words[-1].lower() in _DIVISION_WORDS:
@@ -253,7 +255,8 @@ class PlaceNames:
     def _entities(self) -> None:
         for ent in self.doc.ents:
             if ent.label_ in MISLABELLED and (
-                ent.start in self.demonyms or not all(t.pos_ == "PROPN" for t in ent)
+                ent.start in self.demonyms
+                or not (all(t.pos_ == "PROPN" for t in ent) or self.gazetteer.large_city(ent.text))
             ):
                 continue  # "in Tunis" (NORP), "across Mauritius" (PRODUCT); not "Syrian"
             if ent.label_ not in PLACE_LABELS | _NAME_LABELS | VENUE_LABELS | MISLABELLED:
@@ -269,6 +272,9 @@ class PlaceNames:
         Altnagelvin Hospital" names Derry and the hospital in it; "Caesar's Palace" and
         "Moody's Analytics" are one name each."""
         doc = self.doc
+        lost = end - start > 1 and not self.gazetteer.lookup(doc[start:end].text)
+        if lost and self.gazetteer.lost_possessive(doc[start].text):
+            return [(start, start + 1), (start + 1, end)]  # "Syrias Aleppo"
         owner = next((i for i in range(start + 1, end - 2) if doc[i].tag_ == "POS"), None)
         if owner is None or not is_facility(doc[owner + 1 : end]):
             return [(start, end)]

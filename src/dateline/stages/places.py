@@ -4,7 +4,8 @@
 knows, streets and buildings, written qualifiers, place names opening an organisation's
 name); this module resolves each name once per article and decides which mentions are
 places. A country or capital standing for its government ("Ankara said") is an actor, not a
-place: ``toponyms.is_locative`` decides, as for the actor stage.
+place: ``toponyms.is_locative`` decides, as for the actor stage. Where an act of force lands
+("rockets on Damascus") the name is both (``toponyms.is_target``).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from dateline.stages.place_names import (
     is_facility,
     is_street,
 )
-from dateline.stages.toponyms import is_locative
+from dateline.stages.toponyms import is_locative, is_target
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -277,6 +278,11 @@ class _ArticlePlaces:
             return True
         if mention.label == DATELINE:
             return entry is not None or mention.start == self.names.dateline_token
+        known = entry is not None and (entry.is_national or entry.kind is NameKind.MAIN)
+        if known and is_target(span):
+            # "rockets on Damascus": the state is hit, in the place (a name the place is
+            # only also known by, "storm the Acropolis", is not taken so)
+            return True
         if self._in_actor(mention):
             return False
         if _after_compass_point(span):

@@ -1,6 +1,8 @@
 """Is a country or capital named as a place ("met in Moscow") or as an actor ("Moscow said")?
 
-The actors and places stages both ask, so that a name is never both or neither.
+The actors and places stages both ask, so that a name is never neither. It is both only as
+the target of an attack ("rockets on Damascus", "the bombing of Aleppo"): the state is hit,
+and the strike lands in the place (``is_target``).
 """
 
 from __future__ import annotations
@@ -52,6 +54,16 @@ _MOTION_NOUNS = _words(
 _DEPARTURE_WORDS = _words("leave depart head bound set sail fly board")
 # Verbs whose object is the place moved into or through: "vehicles entering the U.S."
 _PLACE_OBJECT_VERBS = _words("enter cross reach flee tour")
+# Acts of force whose object, or whose "on"/"against"/"of" phrase, is where they land:
+# "shelled Damascus", "rockets on Damascus", "strikes against Raqqa", "the siege of Aleppo"
+# (not "hit", "target": sanctions hit and target states too)
+_ATTACK_WORDS = _words(
+    "attack strike airstrike raid bomb bombing bombard bombardment shell shelling fire "
+    "rocket missile mortar barrage assault offensive besiege pound storm shoot raze overrun "
+    "recapture retake invade"
+)
+_ATTACK_OF = _words("bombing bombardment shelling siege invasion capture recapture")
+_TARGET_PREPOSITIONS = _words("on against upon of")
 # "countries such as Cyprus", "cities like Aleppo", "states including Texas"
 _LIST_MARKERS = frozenset({"as", "like", "including"})
 
@@ -80,6 +92,31 @@ def is_locative(span: Span) -> bool:
     if preposition is None:
         return False
     return _is_locative_preposition(preposition)
+
+
+def is_target(span: Span) -> bool:
+    """True if the name is where an act of force lands: "shelled Damascus", "rockets on
+    Damascus", "the bombing of Aleppo". Such a name is a place for the act even where the
+    actor stage also reads it as the state that was hit."""
+    root = _first_conjunct(span.root)
+    head = root.head
+    if root.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB":
+        return head.lemma_.lower() in _ATTACK_WORDS
+    if root.dep_ != "pobj" or head.lower_ not in _TARGET_PREPOSITIONS:
+        return False
+    governor = head.head
+    if head.lower_ == "of":
+        # "the bombing of Aleppo", not "the government of Syria" nor "attacks of Daesh"
+        return governor.pos_ == "NOUN" and governor.lemma_.lower() in _ATTACK_OF
+    # "fired rockets on Damascus", "launched rockets on Damascus": the phrase hangs from
+    # the verb or from its object, and either may say it is an attack ("launched talks on
+    # Syria" does not)
+    words = {governor.lemma_.lower()}
+    if governor.dep_ == "dobj":
+        words.add(governor.head.lemma_.lower())
+    if governor.pos_ == "VERB":
+        words.update(c.lemma_.lower() for c in governor.children if c.dep_ == "dobj")
+    return bool(words & _ATTACK_WORDS)
 
 
 def _is_locative_preposition(preposition: Token) -> bool:

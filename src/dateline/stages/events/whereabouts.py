@@ -145,16 +145,21 @@ class Whereabouts:
         """The place the event's own clause names for it, the most specific of the nearest."""
         targets = _targets(head, trigger)
         found: list[tuple[int, int, Place]] = []
+        roots: dict[int, Token] = {}
         # a place hangs from the event's words only inside their sentence
         for candidate in self._places.get(trigger.sent.start, ()):
             steps = _attachment(candidate.root, targets, kind)
             if steps is not None:
                 rank = _RANK[precision_of(candidate.place) or "country"]
                 found.append((steps, rank, candidate.place))
+                roots[id(candidate.place)] = candidate.root
         if not found:
             return None
         # the nearest; between equally near ones ("Aleppo and Syria") the more specific
         steps, _, nearest = min(found, key=lambda item: (item[0], item[1]))
+        named = _named_in(roots[id(nearest)], [(roots[id(p)], p) for _, _, p in found])
+        if named is not None:
+            return Located(named, CLAUSE)
         if self._unknown_nearer(targets, kind, steps, nearest):
             return None
         return Located(_finest_within(nearest, [(s, p) for s, _, p in found]), CLAUSE)
@@ -165,7 +170,7 @@ class Whereabouts:
         unless ``place`` only qualifies it ("the village of Babeska in Idlib")."""
         root = next(c.root for c in self.candidates if c.place is place)
         for ent in self._unknown_names(root.sent):
-            distance = _attachment(ent.root, targets, kind)
+            distance = _unknown_attachment(ent.root, targets, kind)
             if distance is not None and distance < steps and ent.root not in root.ancestors:
                 return True
         return False
@@ -240,6 +245,19 @@ def _finest_within(nearest: Place, found: Sequence[tuple[int, Place]]) -> Place:
     return min(inside, key=lambda item: (item[1], item[0]))[2]
 
 
+def _named_in(container: Token, found: Sequence[tuple[Token, Place]]) -> Place | None:
+    """The place a phrase names when the nearest place only qualifies its noun: "the
+    Damascus suburb of Jaramana", "the Aleppo neighbourhood of Bustan al-Qasr" name
+    Jaramana and Bustan al-Qasr, which lie in Damascus and Aleppo."""
+    if container.dep_ not in ("compound", "amod", "nmod", "poss"):
+        return None
+    noun = container.head
+    for root, place in found:
+        if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.i == noun.i:
+            return place
+    return None
+
+
 def _phrase_head(token: Token) -> tuple[Token, int]:
     """Up from a place name through noun-internal links and "of" to the phrase holding it:
     "Khan Shaykhun" in "the town of Khan Shaykhun" -> "town". Returns it and the arcs."""
@@ -275,12 +293,26 @@ def _attachment(root: Token, targets: set[int], kind: str) -> int | None:
             pass  # "an attack on Douma"
         elif word not in (_LOCATIVE if kind in _PHYSICAL else _WHERE_SAID):
             return None  # "took a jab at the United States" names whom, not where
-        return _up_to(preposition, targets, steps + 1, _reach(kind))
+        return _up_to(preposition, targets, steps + 1, _reach(kind), kind in _PHYSICAL)
     if dep in _OBJECTS and kind in _PHYSICAL and phrase.head.i in targets:
         return steps + 1  # "shelled Douma", "Douma was shelled"
+    if dep in _OBJECTS and kind in _PHYSICAL and _purpose_of(phrase.head, targets):
+        return steps + 2  # "fighting to recapture the town of Tabqa"
     if dep in ("advmod", "npadvmod") and phrase.lower_ in _DIRECTIONS:
         return _up_to(phrase, targets, steps, _reach(kind))  # "20 km north of Aleppo"
     return None
+
+
+def _unknown_attachment(root: Token, targets: set[int], kind: str) -> int | None:
+    """As ``_attachment``, for a name that is no resolved place weighed against one that is:
+    a name that only modifies the event's noun names who acted ("a U.S. missile strike on an
+    airbase near Homs"), not where; only resolved places do that ("the Moscow talks"). (It
+    still keeps a borrowed place away: "US strikes" in a sentence is no clue where they
+    were.)"""
+    phrase, _ = _phrase_head(root)
+    if phrase.i in targets:
+        return None
+    return _attachment(root, targets, kind)
 
 
 def _reach(kind: str) -> int:
@@ -292,23 +324,38 @@ def _reach(kind: str) -> int:
     return _CHAIN if kind in _PHYSICAL else 2
 
 
-def _up_to(token: Token, targets: set[int], steps: int, reach: int = _CHAIN) -> int | None:
+def _up_to(
+    token: Token, targets: set[int], steps: int, reach: int = _CHAIN, purpose: bool = False
+) -> int | None:
     """Arcs from ``token`` up to the event's words, through nouns and prepositions only: a
     place in a nested clause ("said the rebels who fled to Idlib") or in a phrase saying why
-    or when ("retaliate for the bombing of Guffa in Upper Nile") is not the event's."""
+    or when ("retaliate for the bombing of Guffa in Upper Nile") is not the event's. With
+    ``purpose``, also through the aim of an act ("an offensive to take positions in Manbij")."""
     node = token
     for _ in range(reach):
         if node.i in targets:
             return steps
         head = node.head
-        if head is node:
+        if head.i == node.i:
             return None
-        if head.i not in targets and head.pos_ in ("VERB", "AUX"):
+        aim = purpose and _purpose_of(head, targets)
+        if head.i not in targets and head.pos_ in ("VERB", "AUX") and not aim:
             return None
         if head.i not in targets and head.dep_ == "prep" and head.lower_ in _ASIDE:
             return None
         node, steps = head, steps + 1
     return steps if node.i in targets else None
+
+
+def _purpose_of(verb: Token, targets: set[int]) -> bool:
+    """The verb is what an act of force is for, an infinitive on its words: "fighting to
+    recapture Tabqa", "an offensive to take Manbij". An act's aim is the place it is fought
+    over; "killed civilians as they tried to flee to Turkey" says no such thing."""
+    return (
+        verb.dep_ in ("xcomp", "acl")
+        and verb.head.i in targets
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
 
 
 def _is_aside(root: Token) -> bool:
