@@ -128,3 +128,18 @@ def test_retry_has_nothing_to_do_on_a_clean_store(tmp_path: Path) -> None:
 
     assert result.exit_code == 0
     assert "stored 0 articles" in result.stderr
+
+
+def test_a_reader_that_stops_early_ends_the_command_quietly(seed_db: Path) -> None:
+    command = [sys.executable, "-c", "from dateline.cli import cli; cli()", "sql",
+               "select * from range(200000)",
+               "--db", str(seed_db), "--format", "csv"]  # fmt: skip
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None
+    assert process.stdout.readline().strip() == b"range"
+    process.stdout.close()  # as `| head -1` does
+
+    _, stderr = process.communicate(timeout=120)
+
+    assert process.returncode == 0
+    assert b"BrokenPipe" not in stderr

@@ -45,6 +45,18 @@ def test_show_event_and_mention_print_only_their_sentence(seed_db: Path, tmp_pat
     assert "EVENT AID 070" in html
 
 
+def test_show_finds_an_article_by_the_file_it_was_read_from(seed_db: Path) -> None:
+    article, _, _ = _ids(seed_db)
+    with Store.open(seed_db, read_only=True) as store:
+        origin = store.con.sql("SELECT origin FROM articles").fetchall()[0][0]
+    stem = Path(origin).stem
+
+    for name in (origin, Path(origin).name, stem):
+        result = CliRunner().invoke(cli, ["show", name, "--db", str(seed_db)])
+        assert result.exit_code == 0, result.output
+        assert f"id {article}" in result.output
+
+
 def test_show_names_an_unknown_id(seed_db: Path) -> None:
     result = CliRunner().invoke(cli, ["show", "nothing-like-this", "--db", str(seed_db)])
     assert result.exit_code == 2

@@ -8,6 +8,7 @@ the store is locked by another process; 2 usage or settings error; 3 the run its
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import traceback
 
@@ -41,6 +42,10 @@ class _Group(click.Group):
             _stop(f"Error: {error}", EXIT_INPUTS, verbose)
         except StoreError as error:
             _stop(f"Error: {error}", EXIT_RUN, verbose)
+        except BrokenPipeError:
+            # the reader went away (`dateline events | head`): nothing left to say to it
+            _quiet_stdout()
+            sys.exit(EXIT_OK)
         except KeyboardInterrupt:
             _stop("Interrupted: committed batches are kept; run it again to resume", EXIT_RUN, 0)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
@@ -50,6 +55,12 @@ class _Group(click.Group):
             _stop(f"Error: dateline failed: {type(error).__name__}: {error}{hint}", EXIT_RUN,
                   verbose)  # fmt: skip
         raise AssertionError("unreachable")
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null so Python's flush at exit does not raise again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 def _stop(message: str, code: int, verbose: int) -> None:

@@ -80,19 +80,21 @@ def _print_mentions(view: ArticleView, mentions: list[dict[str, Any]]) -> None:
 def show(ident: str, db: Path, html: Path | None) -> None:
     """Print the sentences of an article (or of a merged event or event mention) with the
     actors, triggers, quotes, places and times marked as [words]{LABEL}, and what each
-    event's codes mean.
+    event's codes mean. An article may be named by its id or by the file it was read from.
 
     Example:
 
     \b
+        dateline ingest examples/reuters-2023-05-10-moscow-talks.txt
         dateline show reuters-2023-05-10-moscow-talks
-        dateline show 3f2a9c01d4e5b6a7 --html event.html
+        dateline show 0e9cbf65cde16d07 --html article.html
     """
     with open_reader(db) as store:
         found = find_article_of(store, ident)
         if found is None:
             raise InputError(
-                f"{ident!r} is no article, event or event mention id in {db}; "
+                f"{ident!r} is no article, event or event mention id (nor one article's file) in "
+                f"{db}; "
                 "list them with `dateline events` or `dateline sql`"
             )
         kind, article_id = found

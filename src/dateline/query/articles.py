@@ -214,7 +214,12 @@ def event_mentions(store: Store, event_id: str) -> tuple[dict[str, Any] | None, 
 
 
 def find_article_of(store: Store, any_id: str) -> tuple[str, str] | None:
-    """What an id names: ("article", id), ("event", id) or ("mention", article id)."""
+    """What an id names: ("article", id), ("event", id) or ("mention", article id).
+
+    An article may also be named by where it was read from: its origin as stored
+    ("examples/report.txt", "news.jsonl:12"), or a file's name with or without its suffix,
+    when that names exactly one stored article.
+    """
     if _rows(store, "SELECT 1 FROM articles WHERE id = ?", [any_id]):
         return "article", any_id
     if _rows(store, "SELECT 1 FROM events WHERE id = ?", [any_id]):
@@ -222,4 +227,12 @@ def find_article_of(store: Store, any_id: str) -> tuple[str, str] | None:
     found = _rows(store, "SELECT article_id FROM event_mentions WHERE id = ?", [any_id])
     if found:
         return "mention", str(found[0]["article_id"])
+    named = _rows(
+        store,
+        "SELECT id FROM articles WHERE origin = $1 OR parse_filename(origin) = $1 "
+        "OR parse_filename(origin, true) = $1 LIMIT 2",
+        [any_id],
+    )
+    if len(named) == 1:
+        return "article", str(named[0]["id"])
     return None
