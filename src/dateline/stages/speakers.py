@@ -101,6 +101,10 @@ class SpeakerResolver:
         self.said: list[_Said] = []
         self.gender: dict[str, str] = {}  # who was called "he" or "she" so far
         self.people = _people(doc)
+        # read once: ``doc.ents`` builds every entity of the doc on each call, so asking it
+        # per quote made long articles quadratic
+        self.persons = tuple(e for e in doc.ents if e.label_ == "PERSON")
+        self.person_at = {i: e for e in self.persons for i in range(e.start, e.end)}
 
     def sentence_number(self, token: Token) -> int:
         """The number of the sentence holding ``token``."""
@@ -182,9 +186,7 @@ class SpeakerResolver:
         return _uncoded(full.start_char, full.end_char, full.text, ActorKind.PERSON, full.text)
 
     def _new_actor(self, token: Token, start: int, end: int) -> Actor:
-        person = next(
-            (e for e in self.doc.ents if e.label_ == "PERSON" and e.start <= token.i < e.end), None
-        )
+        person = self.person_at.get(token.i)
         if person is not None:
             return _uncoded(start, end, self.text[start:end], ActorKind.PERSON, person.text)
         return _uncoded(start, end, self.text[start:end], ActorKind.BODY, None)
@@ -214,8 +216,8 @@ class SpeakerResolver:
                 candidates.append(Speaker(actor=actor, text=actor.text, start=actor.start,
                                           end=actor.end, person=person))  # fmt: skip
         if lower in _PERSONAL:
-            for ent in reversed(list(self.doc.ents)):
-                if ent.label_ == "PERSON" and floor <= ent.start_char < token.idx:
+            for ent in reversed(self.persons):
+                if floor <= ent.start_char < token.idx:
                     actor = _uncoded(
                         ent.start_char, ent.end_char, ent.text, ActorKind.PERSON, ent.text
                     )

@@ -120,23 +120,22 @@ class Whereabouts:
         self.main = _main_place([c.place for c in self.candidates])
         self.known = {c.root.i for c in self.candidates}
         # per sentence (by its first token): its resolved places, and the place names the
-        # gazetteer did not resolve; filled as events ask
+        # gazetteer did not resolve
         self._places: dict[int, list[_Candidate]] = {}
         self._unknown: dict[int, list[Span]] = {}
         for candidate in self.candidates:
             self._places.setdefault(candidate.root.sent.start, []).append(candidate)
+        # one pass over the doc's entities for all sentences: ``Span.ents`` walks the whole
+        # doc on every call, which made long articles quadratic
+        for ent in doc.ents:
+            sentence = doc[ent.start].sent
+            known = ent.root.i in self.known
+            if ent.end <= sentence.end and ent.label_ in _PLACE_LABELS and not known:
+                self._unknown.setdefault(sentence.start, []).append(ent)
 
     def _unknown_names(self, sentence: Span) -> list[Span]:
         """The place names of ``sentence`` that are no resolved place."""
-        names = self._unknown.get(sentence.start)
-        if names is None:
-            names = [
-                ent
-                for ent in sentence.ents
-                if ent.label_ in _PLACE_LABELS and ent.root.i not in self.known
-            ]
-            self._unknown[sentence.start] = names
-        return names
+        return self._unknown.get(sentence.start, [])
 
     def _in_dateline(self, place: Place) -> bool:
         return self.dateline is not None and self.dateline[0] <= place.start < self.dateline[1]
