@@ -1,19 +1,17 @@
 """What the codes mean: CAMEO codes, PLOVER types, actor codes and sectors, by code or by name.
 
-CAMEO descriptions come from the shipped CAMEO table (``data/events/cameo_plover.tsv``),
-country names from the actor lexicon (``data/actors/countries.tsv``), organisation codes
-from ``organisations.tsv``.
+CAMEO descriptions come from the shipped CAMEO table through ``stages.events.ontology``,
+country and organisation names from the actor lexicon through ``stages.lexicon``.
 """
 
 from __future__ import annotations
 
-import csv
 import functools
 from dataclasses import dataclass
-from importlib import resources
 
 from dateline.model import PLOVER_EVENTS
-from dateline.stages.events.ontology import coding
+from dateline.stages.events.ontology import cameo_codes, coding
+from dateline.stages.lexicon import iter_entries
 
 # PLOVER 2021 event types, in the words of the PLOVER codebook's summaries
 PLOVER: dict[str, str] = {
@@ -64,42 +62,29 @@ class Code:
 
 @functools.lru_cache(maxsize=1)
 def _cameo() -> dict[str, str]:
-    path = resources.files("dateline") / "data" / "events" / "cameo_plover.tsv"
-    with path.open(encoding="utf-8") as handle:
-        return {row["cameo"]: row["description"] for row in csv.DictReader(handle, delimiter="\t")}
-
-
-def _lexicon_rows(name: str) -> list[dict[str, str]]:
-    path = resources.files("dateline") / "data" / "actors" / name
-    with path.open(encoding="utf-8") as handle:
-        lines = (line for line in handle if not line.startswith("#"))
-        return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return {code: found.description for code, found in cameo_codes().items()}
 
 
 @functools.lru_cache(maxsize=1)
 def _countries() -> dict[str, str]:
     """Each code's first name in the lexicon (the hand-written common name comes first)."""
     names: dict[str, str] = {}
-    for row in _lexicon_rows("countries.tsv"):
-        if row["kind"] == "name":
-            names.setdefault(row["code"], row["term"])
+    for entry in iter_entries():
+        if entry.kind == "name" and entry.code:
+            names.setdefault(entry.code, entry.term)
     return names
 
 
 @functools.lru_cache(maxsize=1)
 def _organisations() -> dict[str, str]:
     """Organisation names by their own name (an IGO code stands for many organisations)."""
-    return {(r.get("name") or r["term"]): r["code"] for r in _lexicon_rows("organisations.tsv")
-            if r.get("code")}  # fmt: skip
+    return {e.name: e.code for e in iter_entries() if e.kind == "org" and e.code}
 
 
 def cameo_name(code: str) -> str | None:
     """The CAMEO description of ``code`` (a code without its own row: its parent's)."""
-    table = _cameo()
-    for candidate in (code, code[:3], code[:2] + "0"):
-        if candidate in table:
-            return table[candidate]
-    return None
+    found = coding(code)
+    return found.description if found is not None else None
 
 
 def actor_name(code: str) -> str | None:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import csv
 import functools
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from importlib import resources
 
 
@@ -24,6 +25,7 @@ class Coding:
     contexts: tuple[str, ...]
     quad: int
     goldstein: float
+    description: str = ""  # CAMEO's own name for the code ("Consult")
 
 
 @functools.lru_cache(maxsize=1)
@@ -38,9 +40,15 @@ def _table() -> dict[str, Coding]:
                 contexts=tuple(c for c in row["contexts"].split(",") if c),
                 quad=int(row["quad"]),
                 goldstein=float(row["goldstein"]),
+                description=row["description"],
             )
             for row in csv.DictReader(handle, delimiter="\t")
         }
+
+
+def cameo_codes() -> Mapping[str, Coding]:
+    """Every CAMEO code of the shipped table, by code."""
+    return _table()
 
 
 def coding(cameo: str) -> Coding | None:
@@ -57,7 +65,7 @@ def coding(cameo: str) -> Coding | None:
 
 
 def _as(parent: Coding, cameo: str) -> Coding:
-    return Coding(cameo, parent.event, parent.mode, parent.contexts, parent.quad, parent.goldstein)
+    return replace(parent, cameo=cameo)
 
 
 # -- statements about an action ------------------------------------------------------------
