@@ -76,6 +76,10 @@ class Dateline:
     start: int = 0
     end: int = 0
 
+    def covers(self, offset: int) -> bool:
+        """Whether the character at ``offset`` of the article lies in this dateline."""
+        return self.start <= offset < self.end
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Article:

@@ -224,7 +224,8 @@ class Pipeline:
         places = run("places", self.find_places, article, doc, actors)
         # the places stage reads qualifiers ("MOSCOW, Idaho") that a lookup of the name alone misses
         article = _with_dateline_country(
-            article, tuple(p for p in places if _in_dateline(article, p))
+            article,
+            tuple(p for p in places if article.dateline and article.dateline.covers(p.start)),
         )
         times = run("times", self.find_times, article, doc)
         quotes = run("quotes", self.find_quotes, article, doc, actors)
@@ -302,11 +303,6 @@ def _chunk_bounds(doc: Doc) -> list[tuple[int, int]]:
 def _locate(finder: PlaceFinder, article: Article) -> list[Place]:
     place = finder.locate(article.dateline) if article.dateline is not None else None
     return [place] if place is not None else []
-
-
-def _in_dateline(article: Article, place: Place) -> bool:
-    dateline = article.dateline
-    return dateline is not None and dateline.start <= place.start < dateline.end
 
 
 def _with_dateline_country(article: Article, located: tuple[Place, ...]) -> Article:

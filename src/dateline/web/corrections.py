@@ -6,6 +6,7 @@ run's CSRF value; one write at a time.
 
 from __future__ import annotations
 
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
@@ -28,9 +29,14 @@ async def correct(request: Request) -> Response:
         mention_id=values.get("mention_id", ""), verdict=values.get("verdict", ""),
         note=values.get("note"), **{name: values.get(name) for name in FIELDS},
     )  # fmt: skip
-    try:
+
+    def write() -> None:
+        # off the event loop, on this request's own cursor; the lock keeps writers in line
         with site.write_lock:
-            add_correction(site.store, correction, site.user)
+            add_correction(site.reader(), correction, site.user)
+
+    try:
+        await run_in_threadpool(write)
     except InputError as error:
         return site.error(request, str(error))
     back = values.get("back", "/")

@@ -89,14 +89,11 @@ class Circumstances:
             t
             for t in times
             if t.value is not None
-            and not _in_dateline(article, t)
+            and not (article.dateline and article.dateline.covers(t.start))
             and (stamp is None or not stamp[1] <= t.start < stamp[2])
         ]
         self.published = stamp[0] if stamp is not None else anchor_date(article)
-        dateline = article.dateline
-        self.whereabouts = Whereabouts(
-            doc, places, (dateline.start, dateline.end) if dateline is not None else None
-        )
+        self.whereabouts = Whereabouts(doc, places, article.dateline)
         # triggers whose clause names a place the gazetteer does not resolve
         self.unknown_place: set[int] = set()
         # point dates of each sentence (by its first character): what a sentence says of when
@@ -233,11 +230,6 @@ def _earlier(numbered: Sequence[tuple[int, Event]], number: int, event: Event) -
         ):
             found = other
     return found
-
-
-def _in_dateline(article: Article, time: TimeExpression) -> bool:
-    dateline = article.dateline
-    return dateline is not None and dateline.start <= time.start < dateline.end
 
 
 def _is_cumulative(doc: Doc, time: TimeExpression) -> bool:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from dateline.model import Place
+from dateline.model import Dateline, Place
 from dateline.stages.events.clauses import REPORTING_VERBS
 
 if TYPE_CHECKING:
@@ -107,12 +107,16 @@ class _Candidate:
 class Whereabouts:
     """The places of one article, and how each stands to the event words of the parse."""
 
-    def __init__(self, doc: Doc, places: Sequence[Place], dateline: tuple[int, int] | None) -> None:
+    def __init__(self, doc: Doc, places: Sequence[Place], dateline: Dateline | None) -> None:
         self.doc = doc
         self.dateline = dateline
         self.candidates: list[_Candidate] = []
         for place in places:
-            if place.lat is None or precision_of(place) is None or self._in_dateline(place):
+            if (
+                place.lat is None
+                or precision_of(place) is None
+                or (dateline and dateline.covers(place.start))
+            ):
                 continue
             span = doc.char_span(place.start, place.end, alignment_mode="expand")
             if span is not None:
@@ -136,9 +140,6 @@ class Whereabouts:
     def _unknown_names(self, sentence: Span) -> list[Span]:
         """The place names of ``sentence`` that are no resolved place."""
         return self._unknown.get(sentence.start, [])
-
-    def _in_dateline(self, place: Place) -> bool:
-        return self.dateline is not None and self.dateline[0] <= place.start < self.dateline[1]
 
     def clause_place(self, head: Token, trigger: Token, kind: str) -> Located | None:
         """The place the event's own clause names for it, the most specific of the nearest."""
