@@ -10,9 +10,9 @@ from pathlib import Path
 import click
 
 from dateline.cli.options import pipeline_options, settings_from
-from dateline.cli.storage import db_option
+from dateline.cli.storage import db_option, open_reader
 from dateline.cli.tables import print_rows
-from dateline.errors import InputError, StoreError
+from dateline.errors import InputError
 from dateline.evaluation.coding import evaluate_corpus
 from dateline.evaluation.corpus import read_articles, read_corpus, standalone
 from dateline.evaluation.plover import evaluate as evaluate_gold
@@ -20,7 +20,6 @@ from dateline.evaluation.plover import read_gold, read_petrarch_tests
 from dateline.evaluation.records import Counts
 from dateline.evaluation.scoring import CorpusReport
 from dateline.pipeline import Pipeline
-from dateline.store import Store
 
 
 @click.command()
@@ -114,12 +113,8 @@ def _evaluate_corpus(gold: Path, pipeline: Pipeline, *, as_json: bool) -> None:
 def _evaluate_store(db: Path, *, as_json: bool) -> None:
     from dateline.evaluation.corrections import score_store
 
-    try:
-        with Store.open(db, read_only=True) as store:
-            report = score_store(store)
-    except (InputError, StoreError) as error:
-        click.echo(f"Error: {error}", err=True)
-        sys.exit(2)
+    with open_reader(db) as store:
+        report = score_store(store)
     if not report.sentences:
         click.echo(f"no corrections in {db}: make some with `dateline serve --corrections`",
                    err=True)  # fmt: skip

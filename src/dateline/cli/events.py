@@ -16,7 +16,6 @@ from dateline.cli.storage import (
     format_option,
     names_store_faults,
     open_reader,
-    reports_errors,
 )
 from dateline.query import (
     EventFilter,
@@ -62,7 +61,6 @@ _DYAD_TABLE = {
     help="Most rows to show; 0 for all.",
 )
 @format_option
-@reports_errors
 @names_store_faults
 def events(
     db: Path, actor: str | None, recipient: str | None, event_type: str | None,
@@ -102,7 +100,6 @@ def events(
     help="Most actors to show; 0 for all.",
 )
 @format_option
-@reports_errors
 @names_store_faults
 def actors(
     db: Path, actor: str | None, recipient: str | None, event_type: str | None,
@@ -132,7 +129,6 @@ def actors(
 @filter_options
 @click.option("--skip-empty", is_flag=True, help="Leave out periods with no event.")
 @format_option
-@reports_errors
 @names_store_faults
 def dyad(
     first: str, second: str, db: Path, by: str, directed: bool, actor: str | None,
@@ -166,7 +162,6 @@ def dyad(
 @click.argument("query")
 @db_option
 @format_option
-@reports_errors
 @names_store_faults
 def sql(query: str, db: Path, fmt: str) -> None:
     """Run one read-only SELECT (or WITH ... SELECT) on the store (tables: see
@@ -195,7 +190,6 @@ def sql(query: str, db: Path, fmt: str) -> None:
     help="Most rows to show; 0 for all.",
 )
 @format_option
-@reports_errors
 @names_store_faults
 def failures(db: Path, limit: int, fmt: str) -> None:
     """List the inputs and stages that failed, with the reason (raw input is kept in the

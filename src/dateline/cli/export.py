@@ -18,7 +18,6 @@ from dateline.cli.storage import (
     filter_options,
     names_store_faults,
     open_reader,
-    reports_errors,
 )
 from dateline.errors import InputError
 from dateline.export import (
@@ -61,7 +60,6 @@ from dateline.export import (
 )
 @click.option("--header", is_flag=True, help="gdelt: start with a line of GDELT column names.")
 @filter_options
-@reports_errors
 @names_store_faults
 def export(
     db: Path, fmt: str, level: str, output: Path | None, header: bool, actor: str | None,

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from dateline.cli.options import count_inputs, pipeline_options, settings_from, with_progress
-from dateline.cli.storage import db_option, reports_errors
+from dateline.cli.storage import db_option
 from dateline.runners.ingest import WRITE_BATCH, IngestReport, ingest_paths
 from dateline.store import Store
 
@@ -29,7 +29,6 @@ from dateline.store import Store
 @click.option("--quiet", "-q", is_flag=True,
               help="No progress bar and no summary (errors still print).")  # fmt: skip
 @pipeline_options
-@reports_errors
 def ingest(
     paths: tuple[str, ...], db: Path, replace: bool, commit_every: int, quiet: bool,
     config: Path | None, model: str | None, processes: int | None, batch_size: int | None,

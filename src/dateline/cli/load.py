@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from dateline.cli.options import pipeline_options, settings_from
-from dateline.cli.storage import db_option, reports_errors
+from dateline.cli.storage import db_option
 from dateline.store import RunCounts, Store
 
 
@@ -76,7 +76,6 @@ def cluster(
 @click.command()
 @click.argument("run_dir", type=click.Path(file_okay=False, path_type=Path))
 @db_option
-@reports_errors
 def load(run_dir: Path, db: Path) -> None:
     """Load the shards under RUN_DIR (written by the cluster runner) into the store DB.
 

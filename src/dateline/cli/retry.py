@@ -10,7 +10,7 @@ import click
 
 from dateline.cli.ingest import summarise
 from dateline.cli.options import pipeline_options, settings_from, with_progress
-from dateline.cli.storage import db_option, reports_errors
+from dateline.cli.storage import db_option
 from dateline.runners.retry import retry_failures
 from dateline.store import Store
 
@@ -20,7 +20,6 @@ from dateline.store import Store
 @click.option("--quiet", "-q", is_flag=True,
               help="No progress bar and no summary (errors still print).")  # fmt: skip
 @pipeline_options
-@reports_errors
 def retry(
     db: Path, quiet: bool, config: Path | None, model: str | None, processes: int | None,
     batch_size: int | None, strict: bool, min_confidence: float | None,

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from dateline.cli.storage import db_option, reports_errors
+from dateline.cli.storage import db_option
 from dateline.store.corrections import default_user
 
 
@@ -33,7 +33,6 @@ from dateline.store.corrections import default_user
     show_default=True,
     help="Requests a second one client may make (0: no limit).",
 )
-@reports_errors
 def serve(db: Path, host: str, port: int, corrections: bool, user: str | None, rate: float) -> None:
     """Browse the store in a web browser: events with filters and downloads, each article
     with its actors, events, quotes, places and times marked, events with all their

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from dateline.cli.storage import db_option, open_reader, reports_errors
+from dateline.cli.storage import db_option, open_reader
 from dateline.cli.tables import print_rows
 from dateline.codes import describe_event, lookup, party_name
 from dateline.errors import InputError
@@ -76,7 +76,6 @@ def _print_mentions(view: ArticleView, mentions: list[dict[str, Any]]) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Also write the web view's page of it to this file (self-contained).",
 )
-@reports_errors
 def show(ident: str, db: Path, html: Path | None) -> None:
     """Print the sentences of an article (or of a merged event or event mention) with the
     actors, triggers, quotes, places and times marked as [words]{LABEL}, and what each
@@ -131,7 +130,6 @@ def _show(store: Store, kind: str, ident: str, article_id: str) -> None:
 @click.command()
 @click.argument("query")
 @click.option("--limit", type=click.IntRange(min=1), default=30, show_default=True)
-@reports_errors
 def codes(query: str, limit: int) -> None:
     """Look up a code or a name: a CAMEO code (042, or 04 for all under it), a PLOVER type
     (ASSAULT), an actor code (SYR, SYR/GOV, IGO), a sector (MIL), or words of a name

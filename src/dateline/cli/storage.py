@@ -15,7 +15,7 @@ import click
 import duckdb
 
 from dateline.cli.tables import print_rows
-from dateline.errors import InputError, StoreError, StoreLockedError
+from dateline.errors import InputError, StoreError
 from dateline.query import EventFilter, QueryResult
 from dateline.query.events import PERIODS
 from dateline.query.filters import day, statuses
@@ -96,27 +96,6 @@ def by_option(function: F) -> F:
     return option(function)
 
 
-def reports_errors(function: Callable[P, R]) -> Callable[P, R]:
-    """Turn a bad option value into exit code 2, a store locked by another process into 1
-    and an unusable store into 3, each with one clear message."""
-
-    @functools.wraps(function)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        try:
-            return function(*args, **kwargs)
-        except InputError as error:
-            click.echo(f"Error: {error}", err=True)
-            sys.exit(2)
-        except StoreLockedError as error:
-            click.echo(f"Error: {error}", err=True)
-            sys.exit(1)
-        except StoreError as error:
-            click.echo(f"Error: {error}", err=True)
-            sys.exit(3)
-
-    return wrapper
-
-
 def open_reader(db: Path) -> Store:
     """The store opened read-only (others may read at the same time).
 
@@ -165,7 +144,7 @@ def _csv_cell(value: object) -> object:
 
 def names_store_faults(function: Callable[P, R]) -> Callable[P, R]:
     """Turn a DuckDB error met while reading (a block cut off or corrupt) into a StoreError
-    naming the store file and DuckDB's cause, for ``reports_errors`` to print once."""
+    naming the store file and DuckDB's cause, for the command group to print once."""
 
     @functools.wraps(function)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
