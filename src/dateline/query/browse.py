@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from dateline.codes import QUADS
 from dateline.errors import InputError
+from dateline.query.events import PEOPLE_SQL
 from dateline.query.filters import ALL_STATUSES, EventFilter, actor_code, statuses
 from dateline.query.results import QueryResult
 from dateline.store import Store
@@ -23,14 +25,9 @@ SORTS: dict[str, str] = {
     "date": "e.date_start", "type": "e.type", "quad": "e.quad_code", "score": "e.score",
     "mentions": "e.num_mentions", "sources": "e.num_sources", "country": "e.location.country",
 }  # fmt: skip
-QUADS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
-         4: "material conflict"}  # fmt: skip
-_PEOPLE = (
-    "array_to_string(list_transform({0}, lambda x: x.code || coalesce('/' || x.sector, '')), ', ')"
-)
 COLUMNS = f"""
-    e.id, e.date, e.type AS event, e.cameo, {_PEOPLE.format("e.actor")} AS actor,
-    {_PEOPLE.format("e.recipient")} AS recipient, e.location.name AS place,
+    e.id, e.date, e.type AS event, e.cameo, {PEOPLE_SQL.format("e.actor")} AS actor,
+    {PEOPLE_SQL.format("e.recipient")} AS recipient, e.location.name AS place,
     e.location.country AS country, e.location.lat AS lat, e.location.lon AS lon,
     e.quad_code, e.score, e.time_status AS status, e.num_mentions, e.num_articles,
     e.num_sources, e.first_seen, e.last_seen"""

@@ -15,7 +15,8 @@ from dateline.store import Store
 Period = Literal["day", "week", "month", "quarter", "year"]
 PERIODS: tuple[str, ...] = ("day", "week", "month", "quarter", "year")
 
-_PEOPLE = (
+# a list of participants as "SYR/GOV, TUR": shared with the web view's queries
+PEOPLE_SQL = (
     "array_to_string(list_transform({0}, lambda x: x.code || coalesce('/' || x.sector, '')), ', ')"
 )
 
@@ -27,8 +28,8 @@ def find_events(
     condition, params = (where or EventFilter()).where_merged("e")
     query = f"""
         SELECT e.id, e.date, e.date_source, e.type AS event, e.cameo,
-               {_PEOPLE.format("e.actor")} AS actor,
-               {_PEOPLE.format("e.recipient")} AS recipient, e.location.name AS location,
+               {PEOPLE_SQL.format("e.actor")} AS actor,
+               {PEOPLE_SQL.format("e.recipient")} AS recipient, e.location.name AS location,
                e.location.country AS country, e.location.lat AS lat, e.location.lon AS lon,
                e.location_precision, e.location_source, e.time_status AS status,
                (SELECT round(max(m.confidence), 2) FROM event_mentions m
@@ -52,8 +53,8 @@ def find_mentions(
         params["f_min_mentions"] = filters.min_mentions
     query = f"""
         SELECT m.event_id, m.id AS mention_id, m.article_id, a.outlet, a.published, m.date,
-               m.date_source, m.type AS event, m.cameo, {_PEOPLE.format("m.actor")} AS actor,
-               {_PEOPLE.format("m.recipient")} AS recipient, m.time_status,
+               m.date_source, m.type AS event, m.cameo, {PEOPLE_SQL.format("m.actor")} AS actor,
+               {PEOPLE_SQL.format("m.recipient")} AS recipient, m.time_status,
                round(m.confidence, 2) AS confidence,
                m.location.name AS location, m.location.country AS country,
                m.location_precision, m.location_source,

@@ -9,8 +9,9 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import Response
 
+from dateline.codes import QUADS
 from dateline.query import PERIODS, EventFilter, dyad_timeline
-from dateline.query.browse import QUADS, STATUS_CHOICES
+from dateline.query.browse import STATUS_CHOICES
 from dateline.query.filters import statuses
 from dateline.web.app import site_of
 from dateline.web.params import browse_from, chosen, link

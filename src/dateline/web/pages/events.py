@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
 
+from dateline.codes import QUADS
 from dateline.query.browse import (
-    QUADS,
     SORTS,
     STATUS_CHOICES,
     all_events,
