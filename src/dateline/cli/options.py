@@ -8,13 +8,8 @@ from typing import TypeVar
 
 import click
 
-from dateline.ingest.readers import (
-    FEED_SUFFIXES,
-    HTML_SUFFIXES,
-    JSON_SUFFIXES,
-    JSONL_SUFFIXES,
-    TEXT_SUFFIXES,
-)
+from dateline.ingest.paths import walk
+from dateline.ingest.readers import FEED_SUFFIXES, JSON_SUFFIXES, JSONL_SUFFIXES, KNOWN_SUFFIXES
 from dateline.settings import Settings
 
 T = TypeVar("T")
@@ -111,28 +106,19 @@ def count_inputs(paths: Iterable[str | Path]) -> int | None:
 
     One article per text or HTML file, one per non-blank line of JSON Lines; standard input,
     feeds and JSON files are unknown until read. Inputs the reader will refuse still count:
-    the bar advances for each of them too, as a failure.
+    the bar advances for each of them too, as a failure. Folders are walked as the reader
+    walks them.
     """
     total = 0
     for raw in paths:
         if str(raw) == "-":
             return None
-        path = Path(raw)
-        if not path.is_dir():
-            files = [path]
-        else:
-            files = [
-                p for p in path.rglob("*")
-                if p.is_file() and p.suffix
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            ]  # fmt: skip
-        for file in files:
-            suffix = file.suffix.lower()
-            if suffix in JSON_SUFFIXES | FEED_SUFFIXES:
+        for found in walk(Path(raw), KNOWN_SUFFIXES - {""}):
+            if isinstance(found, Path) and found.suffix.lower() in JSON_SUFFIXES | FEED_SUFFIXES:
                 return None
-            if suffix in JSONL_SUFFIXES and file.is_file():
-                total += _lines(file)
-            elif suffix in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES or not path.is_dir():
+            if isinstance(found, Path) and found.suffix.lower() in JSONL_SUFFIXES:
+                total += _lines(found)
+            else:
                 total += 1
     return total
 
