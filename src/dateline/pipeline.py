@@ -154,13 +154,12 @@ class Pipeline:
         if len(article.text) <= self.max_article_chars:
             return article
         if self.refuse_oversize:
-            return whole_failure(
-                article, "limits", ValueError(
-                    f"the text has {len(article.text):,} characters, more than "
-                    f"max_article_chars ({self.max_article_chars:,}); raise the limit or set "
-                    'oversize = "cut" to keep its beginning'
-                ),
-            )  # fmt: skip
+            reason = (
+                f"the text has {len(article.text):,} characters, more than max_article_chars "
+                f'({self.max_article_chars:,}); raise the limit or set oversize = "cut" to keep '
+                "its beginning"
+            )
+            return whole_failure(article, "limits", ValueError(reason), message=reason)
         return cut_to_size(article, self.max_article_chars)
 
     def _parse_each(self, articles: list[Article]) -> list[Doc | Failure]:
@@ -336,15 +335,16 @@ def _failure(article: Article, error: StageError) -> Failure:
     )
 
 
-def whole_failure(article: Article, stage: str, error: BaseException) -> Failure:
+def whole_failure(
+    article: Article, stage: str, error: BaseException, message: str | None = None
+) -> Failure:
     """The Failure of an article that could not be analysed at all, with the article as a
-    JSON record (same id) for ``dateline retry``."""
-    if isinstance(error, TimeBudgetError):
+    JSON record (same id) for ``dateline retry``; ``message`` replaces the error's own words
+    when the caller has a better reason to give."""
+    if message is None and isinstance(error, TimeBudgetError):
         message = str(error)
-    else:
+    elif message is None:
         message = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
-        if stage == "limits":
-            message = str(error)
     return Failure(
         stage=stage,
         origin=printable(article.origin),
