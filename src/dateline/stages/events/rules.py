@@ -306,18 +306,14 @@ class RuleEventCoder:
             and sources and all(a.sector in _CIVILIAN_SECTORS for a in sources)
         ):  # fmt: skip
             found = coding("144") or found
-        if (
-            not reading.is_negated
-            and reading.is_future
-            and anchors.time_of(reading.head, reading.trigger) is None
-        ):
+        when = anchors.time_of(reading.head, reading.trigger)
+        if not reading.is_negated and reading.is_future and when is None:
             # an undated plan is a statement of intent made now (CAMEO 03x / 13x)
             code = intent(found.cameo)
             found = coding(code) or found
         elif reading.is_conditional and not reading.is_negated and not reading.is_future:
             code = intent(found.cameo)
             found = coding(code) or found
-        when = anchors.time_of(reading.head, reading.trigger)
         status = time_status(
             when,
             anchors.published,
